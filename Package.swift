@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "outcomes",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "outcomes", targets: ["OutcomesCLI"]),
+    .library(name: "OutcomeModel", targets: ["OutcomeModel"]),
+    .library(name: "GitHistory", targets: ["GitHistory"]),
+    .library(name: "Attribution", targets: ["Attribution"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    /// The libgit2 C API with a few inline shims for what Swift cannot import (variadic options).
+    .systemLibrary(
+      name: "Clibgit2",
+      pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"])]
+    ),
+    /// Sendable, Codable value types shared by every module; no dependencies.
+    .target(name: "OutcomeModel"),
+    /// The only code that touches libgit2: open, walk the mainline, diff in parallel, notes, tags, trailers.
+    .target(
+      name: "GitHistory",
+      dependencies: ["Clibgit2", "OutcomeModel"]
+    ),
+    /// Decides which changes are AI-assisted and on what evidence, from a signature catalogue kept as data.
+    .target(
+      name: "Attribution",
+      dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")]
+    ),
+    /// The `outcomes` command line: argument parsing and wiring only.
+    .executableTarget(
+      name: "OutcomesCLI",
+      dependencies: [
+        "OutcomeModel", "GitHistory", "Attribution",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    /// Builds hermetic fixture repositories (frozen dates, isolated git config) for every test target.
+    .target(name: "TestSupport", dependencies: ["OutcomeModel"], path: "Tests/TestSupport"),
+    .testTarget(name: "OutcomeModelTests", dependencies: ["OutcomeModel"]),
+    .testTarget(name: "GitHistoryTests", dependencies: ["GitHistory", "TestSupport"]),
+    .testTarget(name: "AttributionTests", dependencies: ["Attribution", "GitHistory", "TestSupport"]),
+    .testTarget(name: "OutcomesCLITests", dependencies: ["TestSupport", "OutcomeModel"]),
+  ]
+)
