@@ -23,24 +23,33 @@ let package = Package(
       providers: [.apt(["libgit2-dev"])]
     ),
     /// Sendable, Codable value types shared by every module; no dependencies.
-    .target(name: "OutcomeModel"),
+    .target(name: "OutcomeModel", exclude: ["README.md"]),
     /// The only code that touches libgit2: open, walk the mainline, diff in parallel, notes, tags, trailers.
     .target(
       name: "GitHistory",
-      dependencies: ["Clibgit2", "OutcomeModel"]
+      dependencies: ["Clibgit2", "OutcomeModel"],
+      exclude: ["README.md"]
     ),
     /// Decides which changes are AI-assisted and on what evidence, from a signature catalogue kept as data.
     .target(
       name: "Attribution",
       dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")]
     ),
+    /// Runs the one pass behind every command: plan, mine, attribute, pseudonymise, write fact-table rows.
+    .target(
+      name: "Pipeline",
+      dependencies: [
+        "OutcomeModel", "GitHistory",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      exclude: ["README.md"]
+    ),
     /// The `outcomes` command line: argument parsing and wiring only.
     .executableTarget(
       name: "OutcomesCLI",
       dependencies: [
-        "OutcomeModel", "GitHistory", "Attribution",
+        "OutcomeModel", "Pipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     /// Builds hermetic fixture repositories (frozen dates, isolated git config) for every test target.
@@ -48,6 +57,7 @@ let package = Package(
     .testTarget(name: "OutcomeModelTests", dependencies: ["OutcomeModel"]),
     .testTarget(name: "GitHistoryTests", dependencies: ["GitHistory", "TestSupport"]),
     .testTarget(name: "AttributionTests", dependencies: ["Attribution", "GitHistory", "TestSupport"]),
+    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
     .testTarget(name: "OutcomesCLITests", dependencies: ["TestSupport", "OutcomeModel"]),
   ]
 )

@@ -1,7 +1,7 @@
 /// One mainline commit with its diff against the first parent.
 ///
 /// A merge change also carries its contributing commits: those reachable from its other parents and not
-/// from its first parent, in the order git's revision walk yields them (newest first).
+/// from its first parent, depth first from the side branch's tip along first parents.
 public struct Change: Hashable, Sendable, Codable {
   public var commit: CommitInfo
   public var files: [FileDiff]

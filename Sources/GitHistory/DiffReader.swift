@@ -1,0 +1,154 @@
+internal import Clibgit2
+import OutcomeModel
+
+/// Turns a tree-to-tree diff into `FileDiff` values. Runs on a worker's own repository handle.
+struct DiffReader {
+  let repository: Repository
+  let options: MiningOptions
+
+  struct Result {
+    var files: [FileDiff]
+    var renameDetectionSkipped: Bool
+  }
+
+  /// Diffs `commit` against its first parent, or against the empty tree for a root or shallow boundary.
+  func diff(commit: OpaquePointer, againstParent parent: OpaquePointer?) throws(GitError) -> Result {
+    var newTree: OpaquePointer?
+    try check(git_commit_tree(&newTree, commit), "git_commit_tree")
+    defer { git_tree_free(newTree) }
+    var oldTree: OpaquePointer?
+    if let parent {
+      try check(git_commit_tree(&oldTree, parent), "git_commit_tree")
+    }
+    defer { git_tree_free(oldTree) }
+    return try diff(oldTree: oldTree, newTree: newTree)
+  }
+
+  private func diff(oldTree: OpaquePointer?, newTree: OpaquePointer?) throws(GitError) -> Result {
+    var diffOptions = git_diff_options()
+    try check(git_diff_options_init(&diffOptions, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+    diffOptions.context_lines = 0
+    diffOptions.interhunk_lines = 0
+    diffOptions.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
+    var diff: OpaquePointer?
+    try check(
+      git_diff_tree_to_tree(&diff, repository.handle, oldTree, newTree, &diffOptions), "git_diff_tree_to_tree")
+    defer { git_diff_free(diff) }
+
+    var skipped = false
+    if options.detectRenames {
+      skipped = try findRenames(in: diff!)
+    }
+    let count = git_diff_num_deltas(diff)
+    var files: [FileDiff] = []
+    files.reserveCapacity(count)
+    for index in 0..<count {
+      files.append(try file(at: index, in: diff!))
+    }
+    return Result(files: files, renameDetectionSkipped: skipped)
+  }
+
+  /// Returns true when inexact detection was skipped because the change is too large (git's limit rule).
+  private func findRenames(in diff: OpaquePointer) throws(GitError) -> Bool {
+    let added = git_diff_num_deltas_of_type(diff, GIT_DELTA_ADDED)
+    let deleted = git_diff_num_deltas_of_type(diff, GIT_DELTA_DELETED)
+    guard added > 0, deleted > 0 else { return false }
+    let tooLarge = added * deleted > options.renameLimit * options.renameLimit
+    var findOptions = git_diff_find_options()
+    try check(
+      git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), "git_diff_find_options_init")
+    findOptions.flags = GIT_DIFF_FIND_RENAMES.rawValue
+    if tooLarge { findOptions.flags |= GIT_DIFF_FIND_EXACT_MATCH_ONLY.rawValue }
+    findOptions.rename_limit = options.renameLimit
+    let code = git_diff_find_similar(diff, &findOptions)
+    if code == GIT_ENOTFOUND.rawValue {
+      // A missing blob (partial clone) cannot be compared; keep the plain add/delete pairs.
+      git_error_clear()
+      return true
+    }
+    try check(code, "git_diff_find_similar")
+    return tooLarge
+  }
+
+  private func file(at index: Int, in diff: OpaquePointer) throws(GitError) -> FileDiff {
+    let delta = git_diff_get_delta(diff, index)!.pointee
+    let kind = Self.kind(delta.status)
+    var file = FileDiff(
+      oldPath: kind == .added ? nil : delta.old_file.path.map { String(cString: $0) },
+      newPath: kind == .deleted ? nil : delta.new_file.path.map { String(cString: $0) },
+      kind: kind,
+      oldMode: UInt32(delta.old_file.mode),
+      newMode: UInt32(delta.new_file.mode),
+      similarity: kind == .renamed || kind == .copied ? Int(delta.similarity) : 0
+    )
+    var patch: OpaquePointer?
+    let code = git_patch_from_diff(&patch, diff, index)
+    if code == GIT_ENOTFOUND.rawValue {
+      git_error_clear()
+      file.isMissing = true
+      return file
+    }
+    try check(code, "git_patch_from_diff")
+    defer { git_patch_free(patch) }
+    guard let patch else { return file }
+    let flags = git_patch_get_delta(patch)!.pointee.flags
+    if flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 {
+      file.isBinary = true
+      return file
+    }
+    var added = 0
+    var deleted = 0
+    try check(git_patch_line_stats(nil, &added, &deleted, patch), "git_patch_line_stats")
+    file.linesAdded = added
+    file.linesDeleted = deleted
+    if options.detail >= .hunks {
+      file.hunks = try hunks(of: patch)
+    }
+    return file
+  }
+
+  private func hunks(of patch: OpaquePointer) throws(GitError) -> [Hunk] {
+    let keepText = options.detail >= .lines
+    let count = git_patch_num_hunks(patch)
+    var result: [Hunk] = []
+    result.reserveCapacity(count)
+    for hunkIndex in 0..<count {
+      var header: UnsafePointer<git_diff_hunk>?
+      var lineCount = 0
+      try check(git_patch_get_hunk(&header, &lineCount, patch, hunkIndex), "git_patch_get_hunk")
+      let h = header!.pointee
+      var hunk = Hunk(
+        oldStart: Int(h.old_start), oldCount: Int(h.old_lines), newStart: Int(h.new_start),
+        newCount: Int(h.new_lines))
+      hunk.removed.reserveCapacity(Int(h.old_lines))
+      hunk.added.reserveCapacity(Int(h.new_lines))
+      for lineIndex in 0..<lineCount {
+        var line: UnsafePointer<git_diff_line>?
+        try check(git_patch_get_line_in_hunk(&line, patch, hunkIndex, lineIndex), "git_patch_get_line_in_hunk")
+        let l = line!.pointee
+        let origin = UInt8(bitPattern: l.origin)
+        guard origin == UInt8(ascii: "+") || origin == UInt8(ascii: "-") else { continue }
+        let bytes = UnsafeRawBufferPointer(start: l.content, count: l.content_len)
+        let diffLine = LineHasher.line(bytes, keepText: keepText)
+        if origin == UInt8(ascii: "+") {
+          hunk.added.append(diffLine)
+        } else {
+          hunk.removed.append(diffLine)
+        }
+      }
+      result.append(hunk)
+    }
+    return result
+  }
+
+  static func kind(_ status: git_delta_t) -> FileChangeKind {
+    switch status {
+    case GIT_DELTA_ADDED: return .added
+    case GIT_DELTA_DELETED: return .deleted
+    case GIT_DELTA_RENAMED: return .renamed
+    case GIT_DELTA_COPIED: return .copied
+    case GIT_DELTA_TYPECHANGE: return .typeChange
+    default: return .modified
+    }
+  }
+}

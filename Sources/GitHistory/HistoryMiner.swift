@@ -1,0 +1,122 @@
+internal import Clibgit2
+import Foundation
+import OutcomeModel
+
+/// What a mining run met on its way, for warnings and the closing summary.
+public struct MiningSummary: Sendable, Hashable {
+  public var changes = 0
+  public var missingBlobs = 0
+  public var shallowBoundaries = 0
+  public var renameDetectionSkipped = 0
+}
+
+/// Computes each planned change's diff on several threads and delivers the changes in mainline order.
+///
+/// Each worker opens its own repository handle (libgit2 objects are not thread-safe); only OIDs cross
+/// threads on the way in and only `Change` values on the way out.
+public struct HistoryMiner: Sendable {
+  public let gitDirectory: URL
+  public let options: MiningOptions
+  let shallow: Bool
+
+  public init(repository: Repository, options: MiningOptions = MiningOptions()) {
+    gitDirectory = repository.gitDirectory
+    self.options = options
+    shallow = repository.isShallow
+  }
+
+  /// Mines every change of `plan` and calls `body` with each, oldest first, on the calling thread.
+  public func mine(
+    _ plan: MainlinePlan, body: (Change) throws -> Void
+  ) throws -> MiningSummary {
+    var summary = MiningSummary()
+    let entries = plan.entries
+    guard !entries.isEmpty else { return summary }
+    let workerCount = max(1, min(options.workers, entries.count))
+    let handoff = OrderedHandoff<Change>(window: options.lookahead)
+    let latch = ThreadLatch(count: workerCount)
+    let miner = self
+    for worker in 0..<workerCount {
+      let thread = Thread {
+        defer { latch.done() }
+        miner.work(worker: worker, of: workerCount, entries: entries, handoff: handoff)
+      }
+      // xdiff recurses; the default secondary-thread stack is small on Linux.
+      thread.stackSize = 16 << 20
+      thread.start()
+    }
+    defer {
+      handoff.cancel()
+      latch.wait()
+    }
+    for _ in entries.indices {
+      let change = try handoff.take().get()
+      summary.changes += 1
+      summary.missingBlobs += change.missingBlobs
+      if change.isShallowBoundary { summary.shallowBoundaries += 1 }
+      if change.renameDetectionSkipped { summary.renameDetectionSkipped += 1 }
+      try body(change)
+    }
+    return summary
+  }
+
+  private func work(
+    worker: Int, of workerCount: Int, entries: [MainlinePlan.Entry], handoff: OrderedHandoff<Change>
+  ) {
+    let repository: Repository
+    do {
+      repository = try Repository(gitDirectory: gitDirectory)
+    } catch {
+      _ = handoff.put(worker, .failure(error))
+      return
+    }
+    let reader = DiffReader(repository: repository, options: options)
+    var index = worker
+    while index < entries.count, !handoff.isCancelled {
+      let result = Result<Change, any Error> {
+        try change(entries[index], index: index, repository: repository, reader: reader)
+      }
+      guard handoff.put(index, result) else { return }
+      index += workerCount
+    }
+  }
+
+  private func change(
+    _ entry: MainlinePlan.Entry, index: Int, repository: Repository, reader: DiffReader
+  ) throws(GitError) -> Change {
+    var change = try diffed(entry.oid, repository: repository, reader: reader)
+    change.index = index
+    change.contributing = try entry.contributing.map { oid throws(GitError) in
+      if options.contributingStats {
+        let branchCommit = try diffed(oid, repository: repository, reader: reader)
+        return ContributingCommit(commit: branchCommit.commit, linesAdded: branchCommit.linesAdded)
+      }
+      return ContributingCommit(commit: try repository.withCommit(oid) { CommitReader.info(of: $0) })
+    }
+    return change
+  }
+
+  /// Reads one commit and diffs it against its first parent.
+  private func diffed(_ oid: OID, repository: Repository, reader: DiffReader) throws(GitError) -> Change {
+    try repository.withCommit(oid) { commit throws(GitError) in
+      let info = CommitReader.info(of: commit)
+      var parent: OpaquePointer?
+      var boundary = false
+      if git_commit_parentcount(commit) > 0 {
+        let code = git_commit_parent(&parent, commit, 0)
+        if code == GIT_ENOTFOUND.rawValue {
+          // The parent is beyond a shallow boundary (or lost): diff against nothing, as git log does.
+          git_error_clear()
+          boundary = true
+        } else {
+          try check(code, "git_commit_parent")
+        }
+      }
+      defer { git_commit_free(parent) }
+      let result = try reader.diff(commit: commit, againstParent: parent)
+      return Change(
+        commit: info, files: result.files, isShallowBoundary: boundary,
+        renameDetectionSkipped: result.renameDetectionSkipped)
+    }
+  }
+}

@@ -1,0 +1,24 @@
+internal import Clibgit2
+import Foundation
+
+/// Process-wide libgit2 set-up, done once before any repository is opened.
+///
+/// The settings follow reference/performance.md: strict hash verification off (read-only mining of a
+/// trusted clone), commits and trees cached up to 1 MiB each so big trees are not re-parsed, and a cache
+/// budget sized for a 2-core, modest-memory machine.
+enum LibGit2 {
+  private static let initialised: Bool = {
+    git_libgit2_init()
+    _ = outcomes_git_set_strict_hash_verification(0)
+    _ = outcomes_git_set_cache_object_limit(GIT_OBJECT_COMMIT, 1 << 20)
+    _ = outcomes_git_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20)
+    _ = outcomes_git_set_cache_max_size(384 << 20)
+    // CI checkouts are often owned by another uid; we only read, so git's safe.directory check only hurts.
+    _ = outcomes_git_disable_owner_validation()
+    return true
+  }()
+
+  static func ensureInitialised() {
+    _ = initialised
+  }
+}

@@ -1,0 +1,39 @@
+import OutcomeModel
+
+/// What one mining run will read: the mainline changes, oldest first, each with its contributing commits.
+///
+/// Built once on one thread by following first parents; contributing commits come from a single pass that
+/// keeps the set of commits already reachable from earlier mainline changes, so every commit of the
+/// history is visited once however many merges there are.
+public struct MainlinePlan: Sendable {
+  struct Entry: Sendable {
+    var oid: OID
+    var contributing: [OID]
+    var committedAt: Int64
+  }
+
+  public let branch: BranchTip
+  var entries: [Entry]
+  /// Parents that are not in the object database (shallow or broken clones).
+  public internal(set) var missingCommits: Int
+  /// Mainline changes before any filtering, for messages.
+  public let totalMainline: Int
+
+  public var count: Int { entries.count }
+  public var ids: [CommitID] { entries.map { $0.oid.commitID } }
+  /// Merge changes whose first parent is a side branch's work rather than the previous mainline tip
+  /// cannot be told apart here; the ledger detects those later.
+  public var mergeCount: Int { entries.filter { !$0.contributing.isEmpty }.count }
+
+  /// Keeps changes committed in `[since, until)` (Unix seconds), then the newest `limit` of those.
+  public func filtered(since: Int64? = nil, until: Int64? = nil, limit: Int? = nil) -> MainlinePlan {
+    var copy = self
+    copy.entries = entries.filter { entry in
+      (since.map { entry.committedAt >= $0 } ?? true) && (until.map { entry.committedAt < $0 } ?? true)
+    }
+    if let limit, copy.entries.count > limit {
+      copy.entries.removeFirst(copy.entries.count - limit)
+    }
+    return copy
+  }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// How much of each diff the miner keeps.
+public enum DiffDetail: Int, Sendable, Comparable {
+  /// Per-file line counts only (what `git log --numstat` shows).
+  case stats
+  /// Plus zero-context hunks with line hashes (what the ledger and SZZ need).
+  case hunks
+  /// Plus each changed line's text.
+  case lines
+
+  public static func < (lhs: DiffDetail, rhs: DiffDetail) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Knobs for one mining run. Expensive options are named and off unless a caller needs them.
+public struct MiningOptions: Sendable {
+  public var detail: DiffDetail = .stats
+  /// Rename detection as `git log -M` does it, on by default so line origins can follow moved files.
+  public var detectRenames = true
+  /// When added × deleted files exceed this squared, only exact renames are detected (git's rule).
+  public var renameLimit = 1000
+  /// Also count the lines each contributing commit of a merge added (a diff per branch commit).
+  public var contributingStats = false
+  /// Worker threads, each with its own repository handle.
+  public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+  /// How far workers may run ahead of the consumer; bounds memory on huge histories.
+  public var lookahead = 256
+
+  public init() {}
+}

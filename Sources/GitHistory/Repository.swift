@@ -1,0 +1,96 @@
+internal import Clibgit2
+import Foundation
+import OutcomeModel
+
+/// An open repository. Confined to the thread that opened it, as libgit2 requires.
+///
+/// Every libgit2 object made through it is freed before the method that made it returns; callers only
+/// ever see Swift values.
+public final class Repository {
+  let handle: OpaquePointer
+  /// The `.git` folder (or the bare repository itself).
+  public let gitDirectory: URL
+  /// The work tree, nil for a bare repository.
+  public let workTree: URL?
+
+  /// Opens the repository at `path` or at the nearest enclosing folder that is one.
+  public init(discovering path: String) throws(HistoryError) {
+    LibGit2.ensureInitialised()
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw .notARepository(path: path)
+    }
+    var pointer: OpaquePointer?
+    let code = git_repository_open_ext(&pointer, path, 0, nil)
+    guard code == 0, let pointer else {
+      git_error_clear()
+      throw .notARepository(path: path)
+    }
+    handle = pointer
+    gitDirectory = URL(fileURLWithPath: String(cString: git_repository_path(pointer)))
+    workTree = git_repository_workdir(pointer).map { URL(fileURLWithPath: String(cString: $0)) }
+  }
+
+  /// Opens the exact `.git` folder again, for a worker thread's own handle.
+  convenience init(gitDirectory: URL) throws(HistoryError) {
+    try self.init(discovering: gitDirectory.path)
+  }
+
+  deinit {
+    git_repository_free(handle)
+  }
+
+  public var isBare: Bool { git_repository_is_bare(handle) == 1 }
+  public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
+  public var isEmpty: Bool { git_repository_is_empty(handle) == 1 }
+
+  /// A short name for messages: the work tree, or the git folder of a bare repository.
+  public var displayPath: String { (workTree ?? gitDirectory).path }
+
+  /// Reads a commit's metadata.
+  public func commit(_ id: CommitID) throws(HistoryError) -> CommitInfo {
+    guard let oid = OID(id) else { throw .unknownRevision(id.hex) }
+    do {
+      return try withCommit(oid) { CommitReader.info(of: $0) }
+    } catch {
+      throw .git(error)
+    }
+  }
+
+  /// Resolves any revision expression (`HEAD~2`, a tag, a short sha) to the commit it names.
+  public func resolve(_ revision: String) throws(HistoryError) -> CommitID {
+    guard let oid = peelToCommit(revision) else { throw .unknownRevision(revision) }
+    return oid.commitID
+  }
+
+  func peelToCommit(_ revision: String) -> OID? {
+    var object: OpaquePointer?
+    guard git_revparse_single(&object, handle, revision) == 0, let object else {
+      git_error_clear()
+      return nil
+    }
+    defer { git_object_free(object) }
+    var peeled: OpaquePointer?
+    guard git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) == 0, let peeled else {
+      git_error_clear()
+      return nil
+    }
+    defer { git_object_free(peeled) }
+    return OID(git_object_id(peeled))
+  }
+
+  /// Looks a commit up and hands it to `body`, freeing it afterwards.
+  func withCommit<T>(_ oid: OID, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
+    var raw = oid.gitOID
+    var commit: OpaquePointer?
+    try check(git_commit_lookup(&commit, handle, &raw), "git_commit_lookup")
+    defer { git_commit_free(commit) }
+    return try body(commit!)
+  }
+
+  /// The first-parent and other parent ids of a commit, without building a full `CommitInfo`.
+  func parents(of oid: OID) throws(GitError) -> [OID] {
+    try withCommit(oid) { commit in
+      (0..<git_commit_parentcount(commit)).map { OID(git_commit_parent_id(commit, $0)) }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+extension Outcomes {
+  /// `outcomes changes`: the per-change fact table of the contract in DESIGN.md.
+  struct Changes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write one row per mainline change (JSON lines or CSV).",
+      discussion: """
+        Rows follow the machine-readable contract: sha, parents, authoredAt, committedAt, author \
+        (pseudonymous unless --identify), filesChanged, linesAdded, linesDeleted, … \
+        Warnings go to stderr, data to stdout or --out.
+        """
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var window: WindowOptions
+    @OptionGroup var privacy: PrivacyOptions
+    @OptionGroup var flags: MiningFlags
+
+    @Option(name: .long, help: "Output format: jsonl or csv.")
+    var format: FactTableFormat = .jsonl
+
+    @Option(name: .long, help: "Write to this file (atomically) instead of stdout.")
+    var out: String?
+
+    func run() throws {
+      let session = try MiningSession(MiningRequest(repository: repository, window: window, flags: flags))
+      let summary = try ChangesCommand.run(
+        session: session, format: format, out: out, identify: privacy.identify,
+        progress: ProgressReporter.forTerminal(label: "mining", quiet: flags.quiet))
+      for warning in summary.warnings {
+        FileHandle.standardError.write(Data("outcomes: warning: \(warning)\n".utf8))
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import OutcomeModel
+import Pipeline
+
+/// Which repository and branch to read.
+struct RepositoryOptions: ParsableArguments {
+  @Option(name: .long, help: "Repository path (any folder inside a work tree, or a bare repository).")
+  var repo: String = "."
+
+  @Option(name: .long, help: "Mainline branch (default: origin/HEAD, main, master, then HEAD).")
+  var branch: String?
+
+  @Flag(name: .long, help: "Mine a shallow clone anyway; history before its boundary is missing.")
+  var allowShallow = false
+}
+
+/// Which part of history to look at.
+struct WindowOptions: ParsableArguments {
+  @Option(name: .long, help: "Only changes committed at or after this date (2026-07-01 or ISO-8601).")
+  var since: String?
+
+  @Option(name: .long, help: "Only changes committed before this date.")
+  var until: String?
+
+  @Option(name: .long, help: "Only the newest N changes of the window (quick looks).")
+  var maxChanges: Int?
+
+  func validate() throws {
+    if let since, Timestamp.parse(since) == nil {
+      throw ValidationError(PipelineError.badDate(option: "--since", value: since).description)
+    }
+    if let until, Timestamp.parse(until) == nil {
+      throw ValidationError(PipelineError.badDate(option: "--until", value: until).description)
+    }
+    if let maxChanges, maxChanges < 1 {
+      throw ValidationError("--max-changes must be at least 1")
+    }
+  }
+}
+
+/// How people appear in exported facts.
+struct PrivacyOptions: ParsableArguments {
+  @Flag(
+    name: .long,
+    help: "Write raw emails instead of pseudonyms (keyed HMAC with OUTCOMES_SALT or .git/outcomes/salt).")
+  var identify = false
+}
+
+/// Mining knobs shared by commands that read diffs.
+struct MiningFlags: ParsableArguments {
+  @Flag(name: .long, help: "Turn rename detection off (line counts then equal git log --no-renames).")
+  var noRenames = false
+
+  @Option(name: .long, help: "Worker threads for diffs (default: one per core).")
+  var jobs: Int?
+
+  @Flag(name: .shortAndLong, help: "No progress line on stderr.")
+  var quiet = false
+
+  func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+}
+
+extension MiningRequest {
+  init(repository: RepositoryOptions, window: WindowOptions, flags: MiningFlags) {
+    self.init()
+    path = repository.repo
+    branch = repository.branch
+    allowShallow = repository.allowShallow
+    since = window.since.flatMap(Timestamp.parse)
+    until = window.until.flatMap(Timestamp.parse)
+    maxChanges = window.maxChanges
+    mining.detectRenames = !flags.noRenames
+    if let jobs = flags.jobs { mining.workers = jobs }
+  }
+}
+
+extension FactTableFormat: ExpressibleByArgument {}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import GitHistory
+import Pipeline
+
+/// `outcomes`: what became of the AI-assisted work, measured from git history and tracker exports.
+@main
+struct Outcomes: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "outcomes",
+    abstract: "Measure what AI-assisted changes became: landed, stayed, reworked, reverted.",
+    discussion: """
+      Reads git history through libgit2 (and, later, tracker exports); makes no network calls.
+      Exit codes: 0 success, 1 bad input or usage, 2 internal error.
+      """,
+    version: OutcomesVersion.current,
+    subcommands: [Changes.self]
+  )
+
+  /// Maps every failure to the contract's exit codes: 1 for input and usage, 2 for internal errors.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let error as HistoryError {
+      fail(error.description, code: 1)
+    } catch let error as PipelineError {
+      fail(error.description, code: 1)
+    } catch let error as GitError {
+      fail(error.description, code: 2)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        exit(withError: error)
+      }
+      // ArgumentParser uses EX_USAGE (64) for usage errors; the contract says 1.
+      let message = fullMessage(for: error)
+      fail(message, code: code == .validationFailure ? 1 : code.rawValue == 1 ? 1 : 2, prefix: false)
+    }
+  }
+
+  static func fail(_ message: String, code: Int32, prefix: Bool = true) -> Never {
+    let line = prefix ? "outcomes: error: \(message)\n" : message + "\n"
+    FileHandle.standardError.write(Data(line.utf8))
+    Foundation.exit(code)
+  }
+}
+
+enum OutcomesVersion {
+  static let current = "0.1.0"
+}

@@ -1,0 +1,70 @@
+import Foundation
+import GitHistory
+import OutcomeModel
+
+/// What to mine: which repository, which branch, which window.
+public struct MiningRequest: Sendable {
+  public var path = "."
+  public var branch: String?
+  public var allowShallow = false
+  /// Commit-time window `[since, until)` in Unix seconds.
+  public var since: Int64?
+  public var until: Int64?
+  /// Keep only the newest N changes of the window.
+  public var maxChanges: Int?
+  public var mining = MiningOptions()
+
+  public init() {}
+}
+
+/// An opened repository with its planned mainline walk: the shared first step of every command.
+public final class MiningSession {
+  public let repository: Repository
+  public let plan: MainlinePlan
+  public let mailmap: Mailmap
+  public let request: MiningRequest
+
+  public init(_ request: MiningRequest) throws {
+    self.request = request
+    repository = try Repository(discovering: request.path)
+    if repository.isShallow && !request.allowShallow {
+      throw HistoryError.shallowClone(path: repository.displayPath)
+    }
+    let branch = try repository.mainlineBranch(named: request.branch)
+    plan = try repository.mainlinePlan(for: branch)
+      .filtered(since: request.since, until: request.until, limit: request.maxChanges)
+    mailmap = repository.mailmapText(at: branch.tip).map(Mailmap.init(parsing:)) ?? Mailmap()
+  }
+
+  /// Mines the planned changes in order, reporting progress, and returns what the run met.
+  public func mine(progress: ProgressReporter? = nil, body: (Change) throws -> Void) throws -> MiningSummary {
+    let miner = HistoryMiner(repository: repository, options: request.mining)
+    progress?.start(total: plan.count)
+    defer { progress?.finish() }
+    return try miner.mine(plan) { change in
+      try body(change)
+      progress?.advance(current: change.id)
+    }
+  }
+
+  /// One-line warnings about what could not be read, for stderr after the run.
+  public func warnings(for summary: MiningSummary) -> [String] {
+    var lines: [String] = []
+    let path = repository.displayPath
+    if repository.isShallow {
+      lines.append(
+        "\(path): shallow clone: \(summary.shallowBoundaries) change(s) sit on the boundary and are diffed against an empty tree; older history is missing")
+    } else if plan.missingCommits > 0 {
+      lines.append("\(path): \(plan.missingCommits) parent commit(s) are missing from the object database and were skipped")
+    }
+    if summary.missingBlobs > 0 {
+      lines.append(
+        "\(path): \(summary.missingBlobs) file version(s) missing from the object database (partial or filtered clone) were skipped; their lines are not counted")
+    }
+    if summary.renameDetectionSkipped > 0 {
+      lines.append(
+        "\(path): \(summary.renameDetectionSkipped) change(s) touched too many files for inexact rename detection (limit \(request.mining.renameLimit)); only exact renames were found there")
+    }
+    return lines
+  }
+}
