@@ -1,1 +1,0 @@
-// Removed once the attribution engine lands.

@@ -1,0 +1,219 @@
+import Foundation
+
+/// Builds a reproducible, branchy history in `repo` and returns every commit it made, oldest first.
+///
+/// The history has several text files whose lines are edited, inserted and deleted, new files,
+/// renames and deletions on the mainline, an occasional binary file, feature branches merged with
+/// `--no-ff` (and some fast-forwarded), deliberate conflicts resolved in the merge commit, and tags
+/// on the mainline and on branches. Dates are frozen, so the same seed (and git version) yields the
+/// same commit ids. Exactly `commits` commits are made; an empty `repo` gets a root commit first.
+/// Branch and tag names (`feature/N`, `feature-N-rc`, `v0.N`) are fixed, so call it once per repository.
+@discardableResult
+public func buildRandomHistory(
+  in repo: FixtureRepo, seed: UInt64, commits: Int, branchProbability: Double = 0.3,
+  authors: [Person] = Person.all, startDay: Int = 0
+) throws -> [String] {
+  var builder = try RandomHistoryBuilder(
+    repo: repo, seed: seed, authors: authors.isEmpty ? Person.all : authors, startDay: startDay)
+  try builder.build(commits: commits, branchProbability: branchProbability)
+  return builder.created
+}
+
+private struct RandomHistoryBuilder {
+  let repo: FixtureRepo
+  let authors: [Person]
+  let startDay: Int
+  let mainline: String
+  var random: SeededRandom
+  var created: [String] = []
+  var tick = 0
+  var fileCounter = 0
+  var lineCounter = 0
+  var branchCounter = 0
+  var tagCounter = 0
+
+  private static let words = [
+    "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+    "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango",
+  ]
+  private static let offsets = ["+0000", "+0200", "-0500", "+0530", "+0100"]
+
+  init(repo: FixtureRepo, seed: UInt64, authors: [Person], startDay: Int) throws {
+    self.repo = repo
+    self.authors = authors
+    self.startDay = startDay
+    self.random = SeededRandom(seed: seed)
+    self.mainline = try repo.currentBranch() ?? "main"
+  }
+
+  mutating func build(commits: Int, branchProbability: Double) throws {
+    if try !repo.gitResult(["rev-parse", "--verify", "-q", "HEAD"]).succeeded, commits > 0 {
+      for _ in 0..<3 { try addFile() }
+      try commit("Initial import")
+    }
+    while created.count < commits {
+      let remaining = commits - created.count
+      if remaining >= 3, random.chance(branchProbability) {
+        try branchEpisode(budget: remaining)
+      } else {
+        try editMainline()
+        try commit(message())
+      }
+      if random.chance(0.12) { try tagMainline() }
+    }
+  }
+
+  // Renames and deletions only happen here, outside branch episodes, so merges meet content
+  // conflicts only; rename/delete conflicts would need a smarter resolver than the fixtures want.
+  private mutating func editMainline() throws {
+    let roll = random.int(in: 0...99)
+    let files = try textFiles()
+    guard !files.isEmpty else { return try addFile() }
+    switch roll {
+    case 0..<55: try editLines(random.pick(files))
+    case 55..<67: try addFile()
+    case 67..<77:
+      let from = random.pick(files)
+      fileCounter += 1
+      try repo.move(from, "src/moved\(fileCounter)/\(URL(fileURLWithPath: from).lastPathComponent)")
+    case 77..<83 where files.count > 2: try repo.remove(random.pick(files))
+    case 83..<88: try writeBinary()
+    default:
+      try editLines(random.pick(files))
+      try editLines(random.pick(files))
+    }
+  }
+
+  private mutating func editBranch() throws {
+    let roll = random.int(in: 0...99)
+    let files = try textFiles()
+    guard !files.isEmpty else { return try addFile() }
+    switch roll {
+    case 0..<70: try editLines(random.pick(files))
+    case 70..<85: try addFile()
+    case 85..<90: try writeBinary()
+    default:
+      try editLines(random.pick(files))
+      try addFile()
+    }
+  }
+
+  private mutating func branchEpisode(budget: Int) throws {
+    branchCounter += 1
+    let name = "feature/\(branchCounter)"
+    let target = try conflictTarget()
+    let conflict = random.chance(0.25) && target != nil
+    var mainCommits = conflict ? random.int(in: 1...2) : random.int(in: 0...2)
+    var branchCommits = random.int(in: 1...4)
+    // The merge commit counts too: trim main first, then the branch, to stay within budget.
+    while mainCommits + branchCommits + 1 > budget {
+      if mainCommits > (conflict ? 1 : 0) { mainCommits -= 1 } else { branchCommits -= 1 }
+    }
+
+    try repo.checkoutNewBranch(name)
+    for index in 0..<branchCommits {
+      if conflict, index == 0, let target { try rewrite(target, as: "branch \(branchCounter)") }
+      try editBranch()
+      try commit(message())
+    }
+    if random.chance(0.25) { try repo.tag("\(name.replacingOccurrences(of: "/", with: "-"))-rc") }
+    try repo.checkout(mainline)
+    for index in 0..<mainCommits {
+      if conflict, index == 0, let target { try rewrite(target, as: "mainline \(branchCounter)") }
+      try editBranch()
+      try commit(message())
+    }
+
+    let fastForward = mainCommits == 0 && random.chance(0.5)
+    let (author, date) = nextSignature()
+    let head = try repo.merge(
+      name, author: author, day: date.day, seconds: date.seconds, offset: date.offset,
+      noFastForward: !fastForward, allowConflictResolution: { try $0.resolveConflictsKeepingBothSides() })
+    if !fastForward { created.append(head) }
+  }
+
+  // The line both sides will rewrite, chosen in the common base so the merge must conflict.
+  private mutating func conflictTarget() throws -> (path: String, line: Int)? {
+    let files = try textFiles()
+    guard !files.isEmpty else { return nil }
+    let path = random.pick(files)
+    let lines = try lines(of: path)
+    return (path, random.int(in: 0...(lines.count - 1)))
+  }
+
+  private mutating func rewrite(_ target: (path: String, line: Int), as side: String) throws {
+    var lines = try lines(of: target.path)
+    lines[min(target.line, lines.count - 1)] = "\(side) rewrites this line"
+    try repo.write(target.path, lines.joined(separator: "\n") + "\n")
+  }
+
+  private mutating func editLines(_ path: String) throws {
+    var lines = try lines(of: path)
+    for _ in 0..<random.int(in: 1...3) {
+      let at = random.int(in: 0...(lines.count - 1))
+      switch random.int(in: 0...2) {
+      case 0: lines[at] = newLine()
+      case 1: lines.insert(contentsOf: (0..<random.int(in: 1...4)).map { _ in newLine() }, at: at)
+      default:
+        let count = min(random.int(in: 1...3), lines.count - 1)
+        if count > 0 { lines.removeSubrange(at..<min(at + count, lines.count)) }
+      }
+      if lines.isEmpty { lines = [newLine()] }
+    }
+    try repo.write(path, lines.joined(separator: "\n") + "\n")
+  }
+
+  private mutating func addFile() throws {
+    fileCounter += 1
+    let folder = random.pick(["src", "src/core", "docs", "tests"])
+    let lines = (0..<random.int(in: 4...12)).map { _ in newLine() }
+    try repo.write("\(folder)/file\(fileCounter).txt", lines.joined(separator: "\n") + "\n")
+  }
+
+  private mutating func writeBinary() throws {
+    let slot = random.int(in: 0...2)
+    try repo.writeBinary(
+      "assets/blob\(slot).bin", byteCount: random.int(in: 16...256), seed: UInt8(tick % 251))
+  }
+
+  private mutating func tagMainline() throws {
+    tagCounter += 1
+    let message = tagCounter.isMultiple(of: 2) ? "Release 0.\(tagCounter)" : nil
+    try repo.tag("v0.\(tagCounter)", annotated: message, day: startDay + tick / 6)
+  }
+
+  private mutating func commit(_ message: String) throws {
+    let (author, date) = nextSignature()
+    created.append(
+      try repo.commit(message, author: author, day: date.day, seconds: date.seconds, offset: date.offset))
+  }
+
+  // Six commits a day, four hours apart, so dates strictly increase in creation order.
+  private mutating func nextSignature() -> (Person, (day: Int, seconds: Int, offset: String)) {
+    defer { tick += 1 }
+    let date = (day: startDay + tick / 6, seconds: (tick % 6) * 14_400, offset: random.pick(Self.offsets))
+    return (random.pick(authors), date)
+  }
+
+  private mutating func message() -> String {
+    let verb = random.pick(["Fix", "Add", "Update", "Refactor", "Tidy"])
+    return "\(verb) \(random.pick(Self.words)) \(created.count)"
+  }
+
+  private mutating func newLine() -> String {
+    lineCounter += 1
+    return (0..<3).map { _ in random.pick(Self.words) }.joined(separator: " ") + " \(lineCounter)"
+  }
+
+  private func textFiles() throws -> [String] {
+    try repo.git(["ls-files"]).split(separator: "\n").map(String.init).filter { $0.hasSuffix(".txt") }
+  }
+
+  private func lines(of path: String) throws -> [String] {
+    let text = try repo.read(path)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" { lines.removeLast() }
+    // Editing picks positions in 0..<count, so an empty file reads as one blank line.
+    return lines.isEmpty ? [""] : lines
+  }
+}
