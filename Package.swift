@@ -53,7 +53,8 @@ let package = Package(
       ]
     ),
     /// Builds hermetic fixture repositories (frozen dates, isolated git config) for every test target.
-    .target(name: "TestSupport", dependencies: ["OutcomeModel"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["OutcomeModel"], path: "Tests/TestSupport", exclude: ["README.md"]),
+    .testTarget(name: "TestSupportSelfTests", dependencies: ["TestSupport"]),
     .testTarget(name: "OutcomeModelTests", dependencies: ["OutcomeModel"]),
     .testTarget(name: "GitHistoryTests", dependencies: ["GitHistory", "TestSupport"]),
     .testTarget(name: "AttributionTests", dependencies: ["Attribution", "GitHistory", "TestSupport"]),

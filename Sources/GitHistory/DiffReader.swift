@@ -82,7 +82,10 @@ struct DiffReader {
       similarity: kind == .renamed || kind == .copied ? Int(delta.similarity) : 0
     )
     var patch: OpaquePointer?
-    let code = git_patch_from_diff(&patch, diff, index)
+    let code =
+      kind == .typeChange
+      ? typeChangePatch(&patch, delta)
+      : git_patch_from_diff(&patch, diff, index)
     if code == GIT_ENOTFOUND.rawValue {
       git_error_clear()
       file.isMissing = true
@@ -105,6 +108,39 @@ struct DiffReader {
       file.hunks = try hunks(of: patch)
     }
     return file
+  }
+
+  /// libgit2 gives a type change (file <-> symlink) an empty patch; git counts it as the text of the old
+  /// blob replaced by the new one, so diff the two blobs directly.
+  private func typeChangePatch(_ patch: inout OpaquePointer?, _ delta: git_diff_delta) -> Int32 {
+    var oldID = delta.old_file.id
+    var newID = delta.new_file.id
+    var oldBlob: OpaquePointer?
+    var newBlob: OpaquePointer?
+    let oldIsBlob = Self.isBlobMode(delta.old_file.mode)
+    let newIsBlob = Self.isBlobMode(delta.new_file.mode)
+    if oldIsBlob {
+      let code = git_blob_lookup(&oldBlob, repository.handle, &oldID)
+      if code < 0 { return code }
+    }
+    defer { git_blob_free(oldBlob) }
+    if newIsBlob {
+      let code = git_blob_lookup(&newBlob, repository.handle, &newID)
+      if code < 0 { return code }
+    }
+    defer { git_blob_free(newBlob) }
+    var diffOptions = git_diff_options()
+    git_diff_options_init(&diffOptions, UInt32(GIT_DIFF_OPTIONS_VERSION))
+    diffOptions.context_lines = 0
+    diffOptions.interhunk_lines = 0
+    return git_patch_from_blobs(
+      &patch, oldBlob, delta.old_file.path, newBlob, delta.new_file.path, &diffOptions)
+  }
+
+  /// Regular files and symlinks hold blobs; gitlinks (submodules) and trees do not.
+  static func isBlobMode(_ mode: UInt16) -> Bool {
+    let type = mode & 0o170000
+    return type == 0o100000 || type == 0o120000
   }
 
   private func hunks(of patch: OpaquePointer) throws(GitError) -> [Hunk] {

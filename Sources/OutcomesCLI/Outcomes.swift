@@ -28,14 +28,18 @@ struct Outcomes: ParsableCommand {
       fail(error.description, code: 1)
     } catch let error as GitError {
       fail(error.description, code: 2)
+    } catch let error as ExitCode {
+      Foundation.exit(error.rawValue)
     } catch {
       let code = exitCode(for: error)
       if code == .success {
         exit(withError: error)
       }
-      // ArgumentParser uses EX_USAGE (64) for usage errors; the contract says 1.
-      let message = fullMessage(for: error)
-      fail(message, code: code == .validationFailure ? 1 : code.rawValue == 1 ? 1 : 2, prefix: false)
+      if code == .validationFailure {
+        // ArgumentParser would exit 64 with the usage block; the contract wants one line and exit code 1.
+        fail("\(message(for: error)) (see 'outcomes help')", code: 1)
+      }
+      fail("internal error: \(error)", code: 2)
     }
   }
 
