@@ -56,8 +56,16 @@ enum CommitReader {
       let entry = entries[index]
       return Trailer(
         key: entry.key.map { String(cString: $0) } ?? "",
-        value: entry.value.map { String(cString: $0) } ?? ""
+        value: entry.value.map { unfold(String(cString: $0)) } ?? ""
       )
     }
+  }
+
+  /// libgit2 keeps a folded trailer's line breaks; git joins continuation lines with one space.
+  static func unfold(_ value: String) -> String {
+    guard value.contains("\n") else { return value }
+    return value.split(separator: "\n", omittingEmptySubsequences: true)
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .joined(separator: " ")
   }
 }

@@ -32,7 +32,8 @@ struct DiffReader {
     diffOptions.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
     var diff: OpaquePointer?
     try check(
-      git_diff_tree_to_tree(&diff, repository.handle, oldTree, newTree, &diffOptions), "git_diff_tree_to_tree")
+      git_diff_tree_to_tree(&diff, repository.handle, oldTree, newTree, &diffOptions), "git_diff_tree_to_tree"
+    )
     defer { git_diff_free(diff) }
 
     var skipped = false
@@ -56,7 +57,8 @@ struct DiffReader {
     let tooLarge = added * deleted > options.renameLimit * options.renameLimit
     var findOptions = git_diff_find_options()
     try check(
-      git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), "git_diff_find_options_init")
+      git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)),
+      "git_diff_find_options_init")
     findOptions.flags = GIT_DIFF_FIND_RENAMES.rawValue
     if tooLarge { findOptions.flags |= GIT_DIFF_FIND_EXACT_MATCH_ONLY.rawValue }
     findOptions.rename_limit = options.renameLimit
@@ -160,7 +162,8 @@ struct DiffReader {
       hunk.added.reserveCapacity(Int(h.new_lines))
       for lineIndex in 0..<lineCount {
         var line: UnsafePointer<git_diff_line>?
-        try check(git_patch_get_line_in_hunk(&line, patch, hunkIndex, lineIndex), "git_patch_get_line_in_hunk")
+        try check(
+          git_patch_get_line_in_hunk(&line, patch, hunkIndex, lineIndex), "git_patch_get_line_in_hunk")
         let l = line!.pointee
         let origin = UInt8(bitPattern: l.origin)
         guard origin == UInt8(ascii: "+") || origin == UInt8(ascii: "-") else { continue }

@@ -19,7 +19,8 @@ enum LineHasher {
         blank = false
       }
     }
-    let text = keepText ? String(decoding: UnsafeRawBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self) : nil
+    let text =
+      keepText ? String(decoding: UnsafeRawBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self) : nil
     return DiffLine(hash: full, whitespaceFreeHash: compact, isBlank: blank, text: text)
   }
 }

@@ -12,7 +12,7 @@ extension Repository {
   /// Finds the mainline branch: the one named, else origin/HEAD, main, master, then HEAD.
   public func mainlineBranch(named name: String? = nil) throws(HistoryError) -> BranchTip {
     if let name {
-      for candidate in ["refs/heads/\(name)", "refs/remotes/\(name)", name] {
+      for candidate in ["refs/heads/\(name)", "refs/remotes/\(name)", "refs/remotes/origin/\(name)", name] {
         if let oid = peelToCommit(candidate) { return BranchTip(name: name, tip: oid.commitID) }
       }
       if isEmpty { throw .emptyRepository(path: displayPath) }
@@ -20,7 +20,8 @@ extension Repository {
     }
     if isEmpty { throw .emptyRepository(path: displayPath) }
     if let remoteHead = symbolicTarget("refs/remotes/origin/HEAD"), let oid = peelToCommit(remoteHead) {
-      return BranchTip(name: remoteHead.replacingOccurrences(of: "refs/remotes/", with: ""), tip: oid.commitID)
+      return BranchTip(
+        name: remoteHead.replacingOccurrences(of: "refs/remotes/", with: ""), tip: oid.commitID)
     }
     let fallbacks = ["main", "master"]
     for candidate in fallbacks {

@@ -27,7 +27,8 @@ extension Repository {
 
   /// The mailmap git would use: the work tree's `.mailmap`, else the one committed at `tip`.
   public func mailmapText(at tip: CommitID) -> String? {
-    if let workTree, let text = try? String(contentsOf: workTree.appendingPathComponent(".mailmap"), encoding: .utf8)
+    if let workTree,
+      let text = try? String(contentsOf: workTree.appendingPathComponent(".mailmap"), encoding: .utf8)
     {
       return text
     }

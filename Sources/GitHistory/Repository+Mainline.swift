@@ -47,7 +47,8 @@ extension Repository {
         }
         entries.append(.init(oid: link.oid, contributing: contributing, committedAt: link.time))
       }
-      return MainlinePlan(branch: branch, entries: entries, missingCommits: missing, totalMainline: entries.count)
+      return MainlinePlan(
+        branch: branch, entries: entries, missingCommits: missing, totalMainline: entries.count)
     } catch {
       throw .git(error)
     }

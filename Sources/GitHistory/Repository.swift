@@ -41,7 +41,12 @@ public final class Repository {
 
   public var isBare: Bool { git_repository_is_bare(handle) == 1 }
   public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
-  public var isEmpty: Bool { git_repository_is_empty(handle) == 1 }
+  /// No commits at all: HEAD is unborn and no reference exists. (libgit2 1.5's own check assumes
+  /// the unborn branch is called master, so it misses repositories made with init.defaultBranch.)
+  public var isEmpty: Bool {
+    guard git_repository_head_unborn(handle) == 1 else { return false }
+    return referenceNames(matching: "*").isEmpty
+  }
 
   /// A short name for messages: the work tree, or the git folder of a bare repository.
   public var displayPath: String { (workTree ?? gitDirectory).path }

@@ -34,7 +34,8 @@ public struct CommitInfo: Hashable, Sendable, Codable {
 
   /// The first line of the message.
   public var subject: String {
-    message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+    message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
+      ?? ""
   }
 
   public var isMerge: Bool { parents.count > 1 }

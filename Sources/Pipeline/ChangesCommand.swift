@@ -16,7 +16,8 @@ public enum ChangesCommand {
     let pseudonymizer =
       identify
       ? Pseudonymizer.identifying
-      : try Pseudonymizer.forRepository(gitDirectory: session.repository.gitDirectory, environment: environment)
+      : try Pseudonymizer.forRepository(
+        gitDirectory: session.repository.gitDirectory, environment: environment)
     let builder = ChangeRecordBuilder(pseudonymizer: pseudonymizer, mailmap: session.mailmap)
     let writer = FactTableWriter(format: format, sink: try OutputSink(path: out))
     let summary = try session.mine(progress: progress) { change in

@@ -53,17 +53,22 @@ public final class MiningSession {
     let path = repository.displayPath
     if repository.isShallow {
       lines.append(
-        "\(path): shallow clone: \(summary.shallowBoundaries) change(s) sit on the boundary and are diffed against an empty tree; older history is missing")
+        "\(path): shallow clone: \(summary.shallowBoundaries) change(s) sit on the boundary and are diffed against an empty tree; older history is missing"
+      )
     } else if plan.missingCommits > 0 {
-      lines.append("\(path): \(plan.missingCommits) parent commit(s) are missing from the object database and were skipped")
+      lines.append(
+        "\(path): \(plan.missingCommits) parent commit(s) are missing from the object database and were skipped"
+      )
     }
     if summary.missingBlobs > 0 {
       lines.append(
-        "\(path): \(summary.missingBlobs) file version(s) missing from the object database (partial or filtered clone) were skipped; their lines are not counted")
+        "\(path): \(summary.missingBlobs) file version(s) missing from the object database (partial or filtered clone) were skipped; their lines are not counted"
+      )
     }
     if summary.renameDetectionSkipped > 0 {
       lines.append(
-        "\(path): \(summary.renameDetectionSkipped) change(s) touched too many files for inexact rename detection (limit \(request.mining.renameLimit)); only exact renames were found there")
+        "\(path): \(summary.renameDetectionSkipped) change(s) touched too many files for inexact rename detection (limit \(request.mining.renameLimit)); only exact renames were found there"
+      )
     }
     return lines
   }

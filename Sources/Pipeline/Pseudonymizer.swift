@@ -35,10 +35,11 @@ public struct Pseudonymizer: Sendable {
     let normalized = email.trimmingCharacters(in: .whitespaces).lowercased()
     guard let key else { return normalized }
     let mac = HMAC<SHA256>.authenticationCode(for: Data(normalized.utf8), using: SymmetricKey(data: key))
-    return "p_" + mac.prefix(8).map { byte in
-      let hex = String(byte, radix: 16)
-      return byte < 16 ? "0" + hex : hex
-    }.joined()
+    return "p_"
+      + mac.prefix(8).map { byte in
+        let hex = String(byte, radix: 16)
+        return byte < 16 ? "0" + hex : hex
+      }.joined()
   }
 }
 

@@ -11,7 +11,8 @@ final class CommitIDTests: XCTestCase {
   }
 
   func testCodableRejectsBadIds() throws {
-    let good = try JSONDecoder().decode([CommitID].self, from: Data(#"["\#(String(repeating: "a", count: 40))"]"#.utf8))
+    let good = try JSONDecoder().decode(
+      [CommitID].self, from: Data(#"["\#(String(repeating: "a", count: 40))"]"#.utf8))
     XCTAssertEqual(good.first?.hex.count, 40)
     XCTAssertThrowsError(try JSONDecoder().decode([CommitID].self, from: Data(#"["nope"]"#.utf8)))
   }

@@ -15,7 +15,8 @@ final class TimestampTests: XCTestCase {
     var seconds: Int64 = -2_000_000_000
     while seconds < 4_000_000_000 {
       XCTAssertEqual(
-        Timestamp.iso8601(seconds), formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        Timestamp.iso8601(seconds), formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+      )
       seconds += 7_777_777
     }
   }
@@ -30,7 +31,9 @@ final class TimestampTests: XCTestCase {
   }
 
   func testRejectsMalformedDates() {
-    for text in ["", "yesterday", "2026-13-01", "2026-7-1", "2026-07-01T25:00", "2026-07-01T10:00+2", "2026-07-01Tx"] {
+    for text in [
+      "", "yesterday", "2026-13-01", "2026-7-1", "2026-07-01T25:00", "2026-07-01T10:00+2", "2026-07-01Tx",
+    ] {
       XCTAssertNil(Timestamp.parse(text), text)
     }
   }

@@ -43,6 +43,8 @@ final class PseudonymizerTests: XCTestCase {
     XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
     let fromEnvironment = try Pseudonymizer.forRepository(
       gitDirectory: gitDirectory, environment: ["OUTCOMES_SALT": "shared"])
-    XCTAssertEqual(fromEnvironment.id(forEmail: "x@example.com"), Pseudonymizer(salt: "shared").id(forEmail: "x@example.com"))
+    XCTAssertEqual(
+      fromEnvironment.id(forEmail: "x@example.com"),
+      Pseudonymizer(salt: "shared").id(forEmail: "x@example.com"))
   }
 }
