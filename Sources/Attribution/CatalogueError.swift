@@ -29,8 +29,12 @@ public struct CatalogueError: Error, Sendable, Hashable, CustomStringConvertible
     switch yaml {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      let prefix = context.map { Self.oneLine($0.text) + ": " } ?? ""
-      self.init(file: file, line: mark.line, message: "invalid YAML: \(prefix)\(problem)")
+      // The problem's line is where the parser gave up; the context's line is where the construct began.
+      let context = context.map { context in
+        Self.oneLine(context.text) + (context.mark.line == mark.line ? "" : " from line \(context.mark.line)")
+          + ": "
+      }
+      self.init(file: file, line: mark.line, message: "invalid YAML: \(context ?? "")\(problem)")
     case .duplicatedKeysInMapping(let duplicates, let context):
       self.init(
         file: file, line: context.mark.line,

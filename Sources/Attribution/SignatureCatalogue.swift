@@ -23,6 +23,9 @@ public struct SignatureCatalogue: Sendable, Hashable, Codable {
     try parse(yaml: embeddedCatalogueYAML, file: "<embedded catalogue.yml>")
   }
 
+  /// The text of the embedded catalogue, for users to copy and edit.
+  public static var embeddedYAML: String { embeddedCatalogueYAML }
+
   /// Reads a catalogue file; errors name the file and line (`CatalogueError`).
   public static func load(contentsOf url: URL) throws -> SignatureCatalogue {
     let text: String
