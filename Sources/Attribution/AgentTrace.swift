@@ -91,7 +91,7 @@ public struct AgentTraceRecord: Sendable, Hashable, Decodable {
   /// Parses `.agent-trace/traces.jsonl`-style text, one record per non-empty line; an error names the line.
   public static func parseLines(_ text: String) throws -> [AgentTraceRecord] {
     var records: [AgentTraceRecord] = []
-    for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    for (offset, line) in MessageLines.of(text).enumerated()
     where !line.allSatisfy(\.isWhitespace) {
       do {
         records.append(try parse(Data(line.utf8)))

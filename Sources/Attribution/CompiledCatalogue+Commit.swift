@@ -32,20 +32,18 @@ extension CompiledCatalogue {
       }
     }
 
+    let lines = MessageLines.of(commit.message)
+    let subject = String(lines[0])
+    if commit.isMerge || subject.starts(with: "Merge ") {
+      found += branchFindings(
+        BranchName.fromMergeSubject(lines[0]).map { [$0] } ?? [], time: time, origin: "merge subject")
+    }
+    // Only needed to spot trailers that libgit2 unfolded and the line scan therefore missed.
     var seenLines: Set<String> = []
-    var isSubject = true
-    for line in commit.message.split(separator: "\n", omittingEmptySubsequences: false) {
-      let line = line.hasSuffix("\r") ? line.dropLast() : line
-      if isSubject {
-        isSubject = false
-        if commit.isMerge || line.hasPrefix("Merge ") {
-          found += branchFindings(
-            BranchName.fromMergeSubject(line).map { [$0] } ?? [], time: time, origin: "merge subject")
-        }
-      }
+    for line in lines {
       guard let (key, value) = TrailerLine.parse(line) else { continue }
-      seenLines.insert(TrailerLine.normalized(key: key, value: value))
-      found += trailerFindings(key: key, value: value, line: String(line), time: time)
+      if !commit.trailers.isEmpty { seenLines.insert(TrailerLine.normalized(key: key, value: value)) }
+      found += trailerFindings(key: key, value: value, line: line, time: time)
     }
     for trailer in commit.trailers
     where !seenLines.contains(
@@ -53,12 +51,10 @@ extension CompiledCatalogue {
     {
       found += trailerFindings(
         key: Substring(trailer.key), value: Substring(trailer.value),
-        line: "\(trailer.key): \(trailer.value)",
-        time: time)
+        line: Substring("\(trailer.key): \(trailer.value)"), time: time)
     }
 
     let folded = FoldedText(commit.message)
-    let subject = commit.subject
     for rule in subjects where rule.pattern.mayMatch(folded) && rule.pattern.matches(subject) {
       found.append(finding(rule.tool, .subject, .strong, "subject: \(subject)", gate: nil, time: time))
     }
@@ -67,7 +63,7 @@ extension CompiledCatalogue {
   }
 
   /// Marks in one `Key: value` line: an identity for co-author keys, else the catalogue's trailer rules.
-  func trailerFindings(key: Substring, value: Substring, line: String, time: Int64) -> [Finding] {
+  func trailerFindings(key: Substring, value: Substring, line: Substring, time: Int64) -> [Finding] {
     let lowerKey = key.lowercased()
     if coauthorKeys.contains(lowerKey), let identity = RawIdentity(parsing: value) {
       // A `Name <email>` value is a person unless the address is a tool's: never fall through to

@@ -5,9 +5,7 @@ extension GitAINote {
   /// Parses a note's text; a malformed note throws a `NoteFormatError` whose one-line message names
   /// the problem (and its line in the note, where there is one).
   public static func parse(_ text: String) throws -> GitAINote {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? $0.dropLast() : $0
-    }
+    let lines = MessageLines.of(text)
     guard let separator = lines.firstIndex(of: "---") else {
       throw NoteFormatError("no '---' line separating the attestation from the metadata")
     }

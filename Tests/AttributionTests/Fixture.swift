@@ -24,10 +24,15 @@ enum Fixture {
     return Signature(name: name, email: String(email), time: epoch(date) + 43_200, offsetMinutes: 0)
   }
 
+  /// Seconds since the epoch at UTC midnight of `YYYY-MM-DD` (days-from-civil, no formatter per call).
   static func epoch(_ date: String) -> Int64 {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withFullDate]
-    return Int64(formatter.date(from: date)!.timeIntervalSince1970)
+    let parts = date.split(separator: "-").map { Int($0)! }
+    let year = parts[1] <= 2 ? parts[0] - 1 : parts[0]
+    let era = year / 400
+    let yearOfEra = year - era * 400
+    let dayOfYear = (153 * (parts[1] + (parts[1] > 2 ? -3 : 9)) + 2) / 5 + parts[2] - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return Int64(era * 146_097 + dayOfEra - 719_468) * 86_400
   }
 
   /// A commit with git's reading of the final trailer block unless `trailers` is given.

@@ -169,6 +169,15 @@ final class TrapTests: XCTestCase {
     XCTAssertEqual(result.evidence.map(\.signal), [.trailer, .trailer, .footer])
   }
 
+  /// `"\r\n"` is a single Character: a Character-based line split would see one line.
+  func testCRLFMessages() {
+    let commit = Fixture.commit(
+      message: "Fix\r\n\r\nBody\r\n\r\nCo-authored-by: Claude <noreply@anthropic.com>\r\n", trailers: [])
+    let result = attribute(commit)
+    XCTAssertEqual(result.tools, ["claude-code"])
+    XCTAssertEqual(result.evidence.first?.detail, "co-author: Co-authored-by: Claude <noreply@anthropic.com>")
+  }
+
   /// Chosen behaviour: a mark dated before its tool existed is noise. It is not evidence; it is kept in
   /// `ignored` with the reason, so `explain` can show it.
   func testMarkOlderThanItsToolIsIgnored() {
