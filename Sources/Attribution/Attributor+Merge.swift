@@ -1,4 +1,3 @@
-import Foundation
 import OutcomeModel
 
 extension Attributor {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An identity as written in a commit or trailer: `Display Name <email>`.
 struct RawIdentity {
   var name: String

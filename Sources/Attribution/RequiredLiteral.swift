@@ -24,8 +24,11 @@ enum RequiredLiteral {
         let escaped = scalars[index + 1]
         if depth == 0, escaped.isASCII, !isAlphanumeric(escaped) {
           run.append(fold(escaped))
+        } else if isAlphanumeric(escaped), !"bBsSwWdDAzZGntrRhHvV123456789".unicodeScalars.contains(escaped) {
+          // \u0041, \x{41}, \p{L}, \Q…\E and the like spell text in ways this scan does not follow.
+          return []
         } else {
-          // \b, \s, \w, \d, \Q and back-references are not literal text.
+          // Classes, anchors, control characters and back-references end the literal run.
           flush()
         }
         index += 2
