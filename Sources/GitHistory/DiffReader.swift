@@ -41,12 +41,53 @@ struct DiffReader {
       skipped = try findRenames(in: diff!)
     }
     let count = git_diff_num_deltas(diff)
+    if options.detail == .stats, let counted = streamedStats(diff!, count: count) {
+      return Result(files: counted, renameDetectionSkipped: skipped)
+    }
     var files: [FileDiff] = []
     files.reserveCapacity(count)
     for index in 0..<count {
       files.append(try file(at: index, in: diff!))
     }
     return Result(files: files, renameDetectionSkipped: skipped)
+  }
+
+  /// Line counts from hunk headers alone, streamed by `git_diff_foreach` so no patch lines are stored.
+  ///
+  /// With zero context lines every hunk is pure change, so its old and new line counts are exactly the
+  /// deleted and added lines. Returns nil when the diff cannot be streamed (a missing blob, or a type
+  /// change that needs the per-file path), and the caller falls back to per-file patches.
+  private func streamedStats(_ diff: OpaquePointer, count: Int) -> [FileDiff]? {
+    var files: [FileDiff] = []
+    files.reserveCapacity(count)
+    for index in 0..<count {
+      let delta = git_diff_get_delta(diff, index)!.pointee
+      if delta.status == GIT_DELTA_TYPECHANGE { return nil }
+      files.append(Self.describe(delta))
+    }
+    let tally = StatsTally(diff: diff, count: count)
+    let code = withExtendedLifetime(tally) {
+      git_diff_foreach(
+        diff,
+        { delta, _, payload in StatsTally.from(payload).enter(delta) },
+        nil,
+        { _, hunk, payload in StatsTally.from(payload).add(hunk) },
+        nil,
+        Unmanaged.passUnretained(tally).toOpaque())
+    }
+    guard code == 0 else {
+      git_error_clear()
+      return nil
+    }
+    for index in 0..<count {
+      if git_diff_get_delta(diff, index)!.pointee.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 {
+        files[index].isBinary = true
+      } else {
+        files[index].linesAdded = tally.added[index]
+        files[index].linesDeleted = tally.deleted[index]
+      }
+    }
+    return files
   }
 
   /// Returns true when inexact detection was skipped because the change is too large (git's limit rule).
@@ -75,14 +116,7 @@ struct DiffReader {
   private func file(at index: Int, in diff: OpaquePointer) throws(GitError) -> FileDiff {
     let delta = git_diff_get_delta(diff, index)!.pointee
     let kind = Self.kind(delta.status)
-    var file = FileDiff(
-      oldPath: kind == .added ? nil : delta.old_file.path.map { String(cString: $0) },
-      newPath: kind == .deleted ? nil : delta.new_file.path.map { String(cString: $0) },
-      kind: kind,
-      oldMode: UInt32(delta.old_file.mode),
-      newMode: UInt32(delta.new_file.mode),
-      similarity: kind == .renamed || kind == .copied ? Int(delta.similarity) : 0
-    )
+    var file = Self.describe(delta)
     var patch: OpaquePointer?
     let code =
       kind == .typeChange
@@ -180,6 +214,19 @@ struct DiffReader {
     return result
   }
 
+  /// Paths, kind and modes of a delta, before any content is read.
+  static func describe(_ delta: git_diff_delta) -> FileDiff {
+    let kind = Self.kind(delta.status)
+    return FileDiff(
+      oldPath: kind == .added ? nil : delta.old_file.path.map { String(cString: $0) },
+      newPath: kind == .deleted ? nil : delta.new_file.path.map { String(cString: $0) },
+      kind: kind,
+      oldMode: UInt32(delta.old_file.mode),
+      newMode: UInt32(delta.new_file.mode),
+      similarity: kind == .renamed || kind == .copied ? Int(delta.similarity) : 0
+    )
+  }
+
   static func kind(_ status: git_delta_t) -> FileChangeKind {
     switch status {
     case GIT_DELTA_ADDED: return .added
@@ -189,5 +236,39 @@ struct DiffReader {
     case GIT_DELTA_TYPECHANGE: return .typeChange
     default: return .modified
     }
+  }
+}
+
+/// Per-delta counters filled from `git_diff_foreach` callbacks, which only get a context pointer.
+private final class StatsTally {
+  let diff: OpaquePointer
+  var added: [Int]
+  var deleted: [Int]
+  var cursor = -1
+
+  init(diff: OpaquePointer, count: Int) {
+    self.diff = diff
+    added = Array(repeating: 0, count: count)
+    deleted = Array(repeating: 0, count: count)
+  }
+
+  static func from(_ payload: UnsafeMutableRawPointer?) -> StatsTally {
+    Unmanaged<StatsTally>.fromOpaque(payload!).takeUnretainedValue()
+  }
+
+  /// Callbacks may skip deltas, so find the one being entered by identity rather than by counting.
+  func enter(_ delta: UnsafePointer<git_diff_delta>?) -> Int32 {
+    var next = cursor + 1
+    while next < added.count, git_diff_get_delta(diff, next) != delta { next += 1 }
+    guard next < added.count else { return -1 }
+    cursor = next
+    return 0
+  }
+
+  func add(_ hunk: UnsafePointer<git_diff_hunk>?) -> Int32 {
+    guard cursor >= 0, let hunk else { return -1 }
+    added[cursor] += Int(hunk.pointee.new_lines)
+    deleted[cursor] += Int(hunk.pointee.old_lines)
+    return 0
   }
 }
