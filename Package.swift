@@ -33,13 +33,14 @@ let package = Package(
     /// Decides which changes are AI-assisted and on what evidence, from a signature catalogue kept as data.
     .target(
       name: "Attribution",
-      dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")]
+      dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")],
+      exclude: ["README.md"]
     ),
     /// Runs the one pass behind every command: plan, mine, attribute, pseudonymise, write fact-table rows.
     .target(
       name: "Pipeline",
       dependencies: [
-        "OutcomeModel", "GitHistory",
+        "OutcomeModel", "GitHistory", "Attribution",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       exclude: ["README.md"]

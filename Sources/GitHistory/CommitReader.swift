@@ -63,8 +63,8 @@ enum CommitReader {
 
   /// libgit2 keeps a folded trailer's line breaks; git joins continuation lines with one space.
   static func unfold(_ value: String) -> String {
-    guard value.contains("\n") else { return value }
-    return value.split(separator: "\n", omittingEmptySubsequences: true)
+    guard value.contains(where: \.isNewline) else { return value }
+    return value.split(whereSeparator: \.isNewline)
       .map { $0.trimmingCharacters(in: .whitespaces) }
       .joined(separator: " ")
   }

@@ -8,6 +8,8 @@ public struct MiningSummary: Sendable, Hashable {
   public var missingBlobs = 0
   public var shallowBoundaries = 0
   public var renameDetectionSkipped = 0
+
+  public init() {}
 }
 
 /// Computes each planned change's diff on several threads and delivers the changes in mainline order.
@@ -23,7 +25,13 @@ public struct HistoryMiner: Sendable {
     gitDirectory = repository.gitDirectory
     self.options = options
     shallow = repository.isShallow
+    var detailed = options
+    detailed.detail = max(options.detail, .hunks)
+    hunkOptions = detailed
   }
+
+  /// The options for commits listed in `hunkCommits`.
+  let hunkOptions: MiningOptions
 
   /// Mines every change of `plan` and calls `body` with each, oldest first, on the calling thread.
   public func mine(
@@ -71,10 +79,12 @@ public struct HistoryMiner: Sendable {
       return
     }
     let reader = DiffReader(repository: repository, options: options)
+    let hunkReader = DiffReader(repository: repository, options: hunkOptions)
     var index = worker
     while index < entries.count, !handoff.isCancelled {
       let result = Result<Change, any Error> {
-        try change(entries[index], index: index, repository: repository, reader: reader)
+        try change(
+          entries[index], index: index, repository: repository, reader: reader, hunkReader: hunkReader)
       }
       guard handoff.put(index, result) else { return }
       index += workerCount
@@ -82,9 +92,11 @@ public struct HistoryMiner: Sendable {
   }
 
   private func change(
-    _ entry: MainlinePlan.Entry, index: Int, repository: Repository, reader: DiffReader
+    _ entry: MainlinePlan.Entry, index: Int, repository: Repository, reader: DiffReader,
+    hunkReader: DiffReader
   ) throws(GitError) -> Change {
-    var change = try diffed(entry.oid, repository: repository, reader: reader)
+    let wantsHunks = !options.hunkCommits.isEmpty && options.hunkCommits.contains(entry.oid.commitID)
+    var change = try diffed(entry.oid, repository: repository, reader: wantsHunks ? hunkReader : reader)
     change.index = index
     change.contributing = try entry.contributing.map { oid throws(GitError) in
       if options.contributingStats {

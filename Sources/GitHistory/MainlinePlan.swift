@@ -36,4 +36,23 @@ public struct MainlinePlan: Sendable {
     }
     return copy
   }
+
+  /// The position of a change on the mainline, nil when the commit is not a mainline change.
+  public func position(of id: CommitID) -> Int? {
+    guard let oid = OID(id) else { return nil }
+    return entries.firstIndex { $0.oid == oid }
+  }
+
+  /// The mainline merge that brought `id` in as a contributing commit, if any.
+  public func merge(bringingIn id: CommitID) -> CommitID? {
+    guard let oid = OID(id) else { return nil }
+    return entries.first { $0.contributing.contains(oid) }?.oid.commitID
+  }
+
+  /// Only the change at `position`, for commands that look at one change.
+  public func single(at position: Int) -> MainlinePlan {
+    var copy = self
+    copy.entries = [entries[position]]
+    return copy
+  }
 }

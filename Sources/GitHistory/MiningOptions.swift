@@ -1,4 +1,5 @@
 import Foundation
+import OutcomeModel
 
 /// How much of each diff the miner keeps.
 public enum DiffDetail: Int, Sendable, Comparable {
@@ -19,6 +20,8 @@ public struct MiningOptions: Sendable {
   public var detectRenames = true
   /// When added × deleted files exceed this squared, only exact renames are detected (git's rule).
   public var renameLimit = 1000
+  /// Commits that get hunks even when `detail` is `.stats` (those with git-ai notes need line numbers).
+  public var hunkCommits: Set<CommitID> = []
   /// Also count the lines each contributing commit of a merge added (a diff per branch commit).
   public var contributingStats = false
   /// Worker threads, each with its own repository handle.

@@ -18,6 +18,8 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
   public var linesAdded: Int
   public var linesDeleted: Int
   public var aiLinesAdded: Int?
+  /// Model names the evidence mentions (`Claude Opus 4.6`, `openai/gpt-4.1`); omitted when none.
+  public var models: [String]?
   public var isMerge: Bool
   public var contributingCommits: Int
   /// Blobs this change could not read (partial clones); omitted when zero.

@@ -34,7 +34,9 @@ public struct CommitInfo: Hashable, Sendable, Codable {
 
   /// The first line of the message.
   public var subject: String {
-    message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
+    // isNewline, because "\r\n" is one Character and equals neither "\n" nor "\r".
+    message.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(
+      String.init)
       ?? ""
   }
 

@@ -20,7 +20,7 @@ public struct Mailmap: Sendable, Hashable {
 
   /// Parses mailmap text; lines that are not entries (comments, blanks, junk) are ignored as git does.
   public init(parsing text: String) {
-    for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+    for rawLine in text.split(whereSeparator: \.isNewline) {
       var line = Substring(rawLine)
       if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
       var parts: [(name: String?, email: String)] = []

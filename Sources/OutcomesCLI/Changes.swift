@@ -9,7 +9,8 @@ extension Outcomes {
       abstract: "Write one row per mainline change (JSON lines or CSV).",
       discussion: """
         Rows follow the machine-readable contract: sha, parents, authoredAt, committedAt, author \
-        (pseudonymous unless --identify), filesChanged, linesAdded, linesDeleted, … \
+        (pseudonymous unless --identify), cohort, tools, evidence, filesChanged, linesAdded, \
+        linesDeleted, aiLinesAdded, … \
         Warnings go to stderr, data to stdout or --out.
         """
     )
@@ -18,6 +19,7 @@ extension Outcomes {
     @OptionGroup var window: WindowOptions
     @OptionGroup var privacy: PrivacyOptions
     @OptionGroup var flags: MiningFlags
+    @OptionGroup var attribution: AttributionFlags
 
     @Option(name: .long, help: "Output format: jsonl or csv.")
     var format: FactTableFormat = .jsonl
@@ -26,7 +28,8 @@ extension Outcomes {
     var out: String?
 
     func run() throws {
-      let session = try MiningSession(MiningRequest(repository: repository, window: window, flags: flags))
+      let session = try MiningSession(
+        MiningRequest(repository: repository, window: window, flags: flags, attribution: attribution))
       let summary = try ChangesCommand.run(
         session: session, format: format, out: out, identify: privacy.identify,
         progress: ProgressReporter.forTerminal(label: "mining", quiet: flags.quiet))

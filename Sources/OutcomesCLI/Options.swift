@@ -1,4 +1,5 @@
 import ArgumentParser
+import Attribution
 import Foundation
 import OutcomeModel
 import Pipeline
@@ -64,17 +65,46 @@ struct MiningFlags: ParsableArguments {
 }
 
 extension MiningRequest {
-  init(repository: RepositoryOptions, window: WindowOptions, flags: MiningFlags) {
+  init(
+    repository: RepositoryOptions, window: WindowOptions? = nil, flags: MiningFlags,
+    attribution: AttributionFlags
+  ) {
     self.init()
+    self.attribution = attribution.request
     path = repository.repo
     branch = repository.branch
     allowShallow = repository.allowShallow
-    since = window.since.flatMap(Timestamp.parse)
-    until = window.until.flatMap(Timestamp.parse)
-    maxChanges = window.maxChanges
+    since = window?.since.flatMap(Timestamp.parse)
+    until = window?.until.flatMap(Timestamp.parse)
+    maxChanges = window?.maxChanges
     mining.detectRenames = !flags.noRenames
     if let jobs = flags.jobs { mining.workers = jobs }
   }
 }
 
 extension FactTableFormat: ExpressibleByArgument {}
+
+/// Where attribution looks and what it accepts.
+struct AttributionFlags: ParsableArguments {
+  @Option(name: .long, help: "A signature catalogue (YAML) merged over the embedded one.")
+  var signatures: String?
+
+  @Flag(
+    name: .long,
+    help: "Let medium evidence alone (branch prefixes, catalogue labels) mark a change as assisted.")
+  var acceptMedium = false
+
+  @Option(name: .long, help: "A pull-request label that marks AI work (repeatable).")
+  var aiLabel: [String] = []
+
+  @Option(name: .long, help: "Notes ref with git-ai authorship notes (repeatable; default refs/notes/ai).")
+  var notesRef: [String] = []
+
+  var request: AttributionRequest {
+    var request = AttributionRequest()
+    request.signaturesFile = signatures
+    request.options = AttributionOptions(acceptMedium: acceptMedium, aiLabels: Set(aiLabel))
+    if !notesRef.isEmpty { request.notesRefs = notesRef }
+    return request
+  }
+}

@@ -1,16 +1,29 @@
+import Attribution
 import OutcomeModel
 
-/// Builds fact-table rows from mined changes: identities through the mailmap, then pseudonymised.
+/// Builds fact-table rows from mined changes: attribution on raw identities first, then the mailmap
+/// and pseudonyms (a mailmap may map an AI identity to a person, so it must never come first).
 public struct ChangeRecordBuilder: Sendable {
   public let pseudonymizer: Pseudonymizer
   public let mailmap: Mailmap
+  public let attribution: AttributionSetup?
 
-  public init(pseudonymizer: Pseudonymizer, mailmap: Mailmap) {
+  public init(pseudonymizer: Pseudonymizer, mailmap: Mailmap, attribution: AttributionSetup? = nil) {
     self.pseudonymizer = pseudonymizer
     self.mailmap = mailmap
+    self.attribution = attribution
+  }
+
+  /// Attribution for a change, when this builder attributes at all.
+  public func attribute(_ change: Change) -> Attribution? {
+    attribution.map { $0.attributor.attribute(change, notes: $0.notes) }
   }
 
   public func record(for change: Change) -> ChangeRecord {
+    record(for: change, attribution: attribute(change))
+  }
+
+  public func record(for change: Change, attribution result: Attribution?) -> ChangeRecord {
     let commit = change.commit
     let person = mailmap.resolve(name: commit.author.name, email: commit.author.email)
     var record = ChangeRecord(
@@ -27,6 +40,13 @@ public struct ChangeRecordBuilder: Sendable {
     )
     let missing = change.missingBlobs
     record.missingBlobs = missing > 0 ? missing : nil
+    if let result {
+      record.cohort = result.cohort
+      record.tools = result.tools
+      record.evidence = result.evidence
+      record.aiLinesAdded = result.aiLinesAdded
+      record.models = result.models.isEmpty ? nil : result.models
+    }
     return record
   }
 }

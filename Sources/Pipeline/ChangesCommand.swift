@@ -18,7 +18,8 @@ public enum ChangesCommand {
       ? Pseudonymizer.identifying
       : try Pseudonymizer.forRepository(
         gitDirectory: session.repository.gitDirectory, environment: environment)
-    let builder = ChangeRecordBuilder(pseudonymizer: pseudonymizer, mailmap: session.mailmap)
+    let builder = ChangeRecordBuilder(
+      pseudonymizer: pseudonymizer, mailmap: session.mailmap, attribution: session.attribution)
     let writer = FactTableWriter(format: format, sink: try OutputSink(path: out))
     let summary = try session.mine(progress: progress) { change in
       try writer.write(builder.record(for: change))

@@ -16,6 +16,7 @@ public final class FactTableWriter {
   static let csvColumns = [
     "sha", "parents", "authoredAt", "committedAt", "author", "team", "cohort", "tools", "filesChanged",
     "linesAdded", "linesDeleted", "aiLinesAdded", "isMerge", "contributingCommits", "missingBlobs",
+    "evidence",
   ]
 
   public init(format: FactTableFormat, sink: OutputSink) {
@@ -54,6 +55,8 @@ public final class FactTableWriter {
       "\(record.filesChanged)", "\(record.linesAdded)", "\(record.linesDeleted)",
       record.aiLinesAdded.map(String.init) ?? "", record.isMerge ? "true" : "false",
       "\(record.contributingCommits)", "\(record.missingBlobs ?? 0)",
+      (record.evidence ?? []).map { "\($0.tool):\($0.signal.rawValue):\($0.strength.rawValue)" }.joined(
+        separator: ";"),
     ]
     return fields.map(csvEscape).joined(separator: ",") + "\n"
   }
@@ -62,7 +65,7 @@ public final class FactTableWriter {
   static func csvEscape(_ field: String) -> String {
     var value = field
     if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+    guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

@@ -13,6 +13,8 @@ public struct MiningRequest: Sendable {
   /// Keep only the newest N changes of the window.
   public var maxChanges: Int?
   public var mining = MiningOptions()
+  /// Nil turns attribution off (commands that only need line counts).
+  public var attribution: AttributionRequest? = AttributionRequest()
 
   public init() {}
 }
@@ -23,6 +25,7 @@ public final class MiningSession {
   public let plan: MainlinePlan
   public let mailmap: Mailmap
   public let request: MiningRequest
+  public let attribution: AttributionSetup?
 
   public init(_ request: MiningRequest) throws {
     self.request = request
@@ -34,11 +37,22 @@ public final class MiningSession {
     plan = try repository.mainlinePlan(for: branch)
       .filtered(since: request.since, until: request.until, limit: request.maxChanges)
     mailmap = repository.mailmapText(at: branch.tip).map(Mailmap.init(parsing:)) ?? Mailmap()
+    let opened = repository
+    attribution = try request.attribution.map { try AttributionSetup($0, repository: opened) }
   }
 
   /// Mines the planned changes in order, reporting progress, and returns what the run met.
   public func mine(progress: ProgressReporter? = nil, body: (Change) throws -> Void) throws -> MiningSummary {
-    let miner = HistoryMiner(repository: repository, options: request.mining)
+    try mine(plan: plan, progress: progress, body: body)
+  }
+
+  /// Mines another plan of the same repository (a subset, for commands that look at one change).
+  public func mine(
+    plan: MainlinePlan, progress: ProgressReporter? = nil, body: (Change) throws -> Void
+  ) throws -> MiningSummary {
+    var options = request.mining
+    if let attribution { options.hunkCommits.formUnion(attribution.commitsWithNotes) }
+    let miner = HistoryMiner(repository: repository, options: options)
     progress?.start(total: plan.count)
     defer { progress?.finish() }
     return try miner.mine(plan) { change in
@@ -49,7 +63,7 @@ public final class MiningSession {
 
   /// One-line warnings about what could not be read, for stderr after the run.
   public func warnings(for summary: MiningSummary) -> [String] {
-    var lines: [String] = []
+    var lines: [String] = attribution?.warnings ?? []
     let path = repository.displayPath
     if repository.isShallow {
       lines.append(

@@ -1,6 +1,7 @@
 /// Input and environment problems found by the pipeline, each one line for the terminal (exit code 1).
 public enum PipelineError: Error, CustomStringConvertible, Sendable {
   case cannotWrite(path: String, reason: String)
+  case unreadable(path: String, reason: String)
   case badDate(option: String, value: String)
   case badValue(option: String, value: String, expected: String)
 
@@ -8,6 +9,8 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
     switch self {
     case .cannotWrite(let path, let reason):
       return "\(path): cannot write (\(reason))"
+    case .unreadable(let path, let reason):
+      return "\(path): cannot read (\(reason))"
     case .badDate(let option, let value):
       return "\(option) '\(value)': expected a date like 2026-07-01 or 2026-07-01T09:30:00Z"
     case .badValue(let option, let value, let expected):

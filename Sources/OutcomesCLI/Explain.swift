@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import GitHistory
+import Pipeline
+
+extension Outcomes {
+  /// `outcomes explain REV`: why one change is in its cohort, and what became of it.
+  struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show one change's AI evidence, where each signal was found, and its cohort.")
+
+    @Argument(help: "A commit: sha, short sha, tag or any revision expression.")
+    var revision: String
+
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var privacy: PrivacyOptions
+    @OptionGroup var flags: MiningFlags
+    @OptionGroup var attribution: AttributionFlags
+
+    func run() throws {
+      let session = try MiningSession(
+        MiningRequest(repository: repository, flags: flags, attribution: attribution))
+      print(
+        try ExplainCommand.run(session: session, revision: revision, identify: privacy.identify),
+        terminator: "")
+      for warning in session.warnings(for: MiningSummary()) {
+        FileHandle.standardError.write(Data("outcomes: warning: \(warning)\n".utf8))
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import Attribution
+import Foundation
+import GitHistory
+import OutcomeModel
+
+/// Where attribution's inputs come from: the catalogue (embedded, plus the user's file) and notes.
+public struct AttributionRequest: Sendable {
+  /// A user catalogue merged over the embedded one (`--signatures`).
+  public var signaturesFile: String?
+  public var options = AttributionOptions()
+  /// Notes refs holding git-ai authorship notes; the first that exists is read.
+  public var notesRefs = ["refs/notes/ai"]
+
+  public init() {}
+}
+
+/// The loaded catalogue and notes for one run, with warnings about notes that could not be read.
+public struct AttributionSetup: Sendable {
+  public let attributor: Attributor
+  public let notes: [CommitID: LineAttribution]
+  public let warnings: [String]
+
+  public init(_ request: AttributionRequest, repository: Repository) throws {
+    var catalogue = try SignatureCatalogue.embedded()
+    if let file = request.signaturesFile {
+      let url = URL(fileURLWithPath: file)
+      guard FileManager.default.isReadableFile(atPath: url.path) else {
+        throw PipelineError.unreadable(path: file, reason: "no such readable file")
+      }
+      catalogue = catalogue.merging(try SignatureCatalogue.load(contentsOf: url))
+    }
+    attributor = Attributor(catalogue: catalogue, options: request.options)
+
+    var notes: [CommitID: LineAttribution] = [:]
+    var warnings: [String] = []
+    var malformed: [NoteWarning] = []
+    for ref in request.notesRefs {
+      for (commit, text) in try repository.notes(ref: ref) where notes[commit] == nil {
+        switch GitAINote.parse(text, on: commit) {
+        case .success(let note): notes[commit] = note.attribution
+        case .failure(let warning): malformed.append(warning)
+        }
+      }
+    }
+    // One line per bad note would flood a long history; name the first and count the rest.
+    if let first = malformed.min(by: { $0.commit < $1.commit }) {
+      let more = malformed.count > 1 ? " (and \(malformed.count - 1) more malformed note(s) skipped)" : ""
+      warnings.append("\(first.description)\(more)")
+    }
+    self.notes = notes
+    self.warnings = warnings
+  }
+
+  /// Commits whose diffs need hunks so note line ranges can be matched to added lines.
+  public var commitsWithNotes: Set<CommitID> { Set(notes.keys) }
+
+  /// The version of the attribution rules in force, for caches that must be rebuilt when they change.
+  public var fingerprint: String { attributor.catalogue.fingerprint }
+}
