@@ -100,7 +100,11 @@ struct AttributionFlags: ParsableArguments {
   @Option(name: .long, help: "Notes ref with git-ai authorship notes (repeatable; default refs/notes/ai).")
   var notesRef: [String] = []
 
-  var request: AttributionRequest {
+  @Flag(name: .long, help: "Skip AI attribution (line counts only; for timing the miner alone).")
+  var noAttribution = false
+
+  var request: AttributionRequest? {
+    guard !noAttribution else { return nil }
     var request = AttributionRequest()
     request.signaturesFile = signatures
     request.options = AttributionOptions(acceptMedium: acceptMedium, aiLabels: Set(aiLabel))
