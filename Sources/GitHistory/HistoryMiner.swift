@@ -20,11 +20,16 @@ public struct HistoryMiner: Sendable {
   public let gitDirectory: URL
   public let options: MiningOptions
   let shallow: Bool
+  let attributes: AttributeSources
 
-  public init(repository: Repository, options: MiningOptions = MiningOptions()) {
+  /// `tip` is the commit whose tree decides how `.gitattributes` are read (default: HEAD).
+  public init(repository: Repository, tip: CommitID? = nil, options: MiningOptions = MiningOptions()) {
     gitDirectory = repository.gitDirectory
     self.options = options
     shallow = repository.isShallow
+    attributes =
+      (tip ?? (try? repository.resolve("HEAD"))).map { AttributeSources.plan(for: repository, tip: $0) }
+      ?? .workTree
     var detailed = options
     detailed.detail = max(options.detail, .hunks)
     hunkOptions = detailed
@@ -73,7 +78,7 @@ public struct HistoryMiner: Sendable {
   ) {
     let repository: Repository
     do {
-      repository = try Repository(gitDirectory: gitDirectory)
+      repository = try Repository(gitDirectory: gitDirectory, attributes: attributes)
     } catch {
       _ = handoff.put(worker, .failure(error))
       return

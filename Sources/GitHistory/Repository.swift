@@ -30,6 +30,21 @@ public final class Repository {
     workTree = git_repository_workdir(pointer).map { URL(fileURLWithPath: String(cString: $0)) }
   }
 
+  /// Opens a repository folder as bare, ignoring any work tree (workers that need no attributes from it).
+  init(bareAt gitDirectory: URL) throws(HistoryError) {
+    LibGit2.ensureInitialised()
+    var pointer: OpaquePointer?
+    let flags = GIT_REPOSITORY_OPEN_BARE.rawValue | GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue
+    let code = git_repository_open_ext(&pointer, gitDirectory.path, flags, nil)
+    guard code == 0, let pointer else {
+      git_error_clear()
+      throw .notARepository(path: gitDirectory.path)
+    }
+    handle = pointer
+    self.gitDirectory = gitDirectory
+    workTree = nil
+  }
+
   /// Opens the exact `.git` folder again, for a worker thread's own handle.
   convenience init(gitDirectory: URL) throws(HistoryError) {
     try self.init(discovering: gitDirectory.path)

@@ -52,7 +52,7 @@ public final class MiningSession {
   ) throws -> MiningSummary {
     var options = request.mining
     if let attribution { options.hunkCommits.formUnion(attribution.commitsWithNotes) }
-    let miner = HistoryMiner(repository: repository, options: options)
+    let miner = HistoryMiner(repository: repository, tip: plan.branch.tip, options: options)
     progress?.start(total: plan.count)
     defer { progress?.finish() }
     return try miner.mine(plan) { change in

@@ -127,3 +127,42 @@ enum LineProbe {
     return (full, compact)
   }
 }
+
+/// `.gitattributes` must decide binary-ness however the workers open the repository.
+final class AttributesTests: XCTestCase {
+  func testRootAndNestedAttributesBothApply() throws {
+    let repo = try FixtureRepo()
+    try repo.write(".gitattributes", "*.dat binary\n")
+    try repo.write("docs/.gitattributes", "*.md -diff\n")
+    try repo.write("docs/a.md", "one\n")
+    try repo.write("b.dat", "text\n")
+    try repo.write("c.txt", "text\n")
+    try repo.commit("one", day: 1)
+    try repo.write("docs/a.md", "one\ntwo\n")
+    try repo.write("b.dat", "text\nmore\n")
+    try repo.write("c.txt", "text\nmore\n")
+    try repo.commit("two", day: 2)
+    let oracle = try repo.numstat()
+    let (changes, _) = try mineAll(repo)
+    let last = try XCTUnwrap(changes.last)
+    XCTAssertEqual(try XCTUnwrap(oracle[last.id.hex]).binaryFiles, 2)
+    XCTAssertEqual(last.files.filter(\.isBinary).map(\.path).sorted(), ["b.dat", "docs/a.md"])
+    XCTAssertEqual(last.files.first { $0.path == "c.txt" }?.linesAdded, 1)
+  }
+
+  func testRootOnlyAttributesApplyThroughTheFastPath() throws {
+    let repo = try FixtureRepo()
+    try repo.write(".gitattributes", "*.dat binary\n")
+    try repo.write("b.dat", "text\n")
+    try repo.write("sub/c.dat", "text\n")
+    try repo.commit("one", day: 1)
+    let (changes, _) = try mineAll(repo)
+    XCTAssertEqual(changes[0].files.filter(\.isBinary).map(\.path).sorted(), ["b.dat", "sub/c.dat"])
+    let bare = try FixtureRepo.clone(of: repo, bare: true)
+    let (bareChanges, _) = try mineAll(bare)
+    XCTAssertEqual(
+      bareChanges[0].files.filter(\.isBinary).count, 0,
+      "a bare repository has no work-tree attributes, as in git")
+    XCTAssertEqual(try bare.numstat()[changes[0].id.hex]?.binaryFiles, 0)
+  }
+}
