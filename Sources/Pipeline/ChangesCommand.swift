@@ -13,13 +13,7 @@ public enum ChangesCommand {
     session: MiningSession, format: FactTableFormat, out: String?, identify: Bool,
     progress: ProgressReporter?, environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> Result {
-    let pseudonymizer =
-      identify
-      ? Pseudonymizer.identifying
-      : try Pseudonymizer.forRepository(
-        gitDirectory: session.repository.gitDirectory, environment: environment)
-    let builder = ChangeRecordBuilder(
-      pseudonymizer: pseudonymizer, mailmap: session.mailmap, attribution: session.attribution)
+    let builder = try session.recordBuilder(identify: identify, environment: environment)
     let writer = FactTableWriter(format: format, sink: try OutputSink(path: out))
     let summary = try session.mine(progress: progress) { change in
       try writer.write(builder.record(for: change))

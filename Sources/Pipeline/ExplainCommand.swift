@@ -10,13 +10,7 @@ public enum ExplainCommand {
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> String {
     let id = try session.repository.resolve(revision)
-    let pseudonymizer =
-      identify
-      ? Pseudonymizer.identifying
-      : try Pseudonymizer.forRepository(
-        gitDirectory: session.repository.gitDirectory, environment: environment)
-    let builder = ChangeRecordBuilder(
-      pseudonymizer: pseudonymizer, mailmap: session.mailmap, attribution: session.attribution)
+    let builder = try session.recordBuilder(identify: identify, environment: environment)
     guard let position = session.plan.position(of: id) else {
       return try offMainline(id, session: session, builder: builder)
     }

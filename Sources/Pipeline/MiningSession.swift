@@ -86,4 +86,14 @@ public final class MiningSession {
     }
     return lines
   }
+
+  /// The row builder every command uses: this session's mailmap and attribution, and pseudonyms keyed by
+  /// `OUTCOMES_SALT` or the repository's own salt unless people are to be identified.
+  public func recordBuilder(identify: Bool, environment: [String: String]) throws -> ChangeRecordBuilder {
+    let pseudonymizer =
+      identify
+      ? Pseudonymizer.identifying
+      : try Pseudonymizer.forRepository(gitDirectory: repository.gitDirectory, environment: environment)
+    return ChangeRecordBuilder(pseudonymizer: pseudonymizer, mailmap: mailmap, attribution: attribution)
+  }
 }
