@@ -89,10 +89,14 @@ struct AttributionFlags: ParsableArguments {
   @Option(name: .long, help: "A signature catalogue (YAML) merged over the embedded one.")
   var signatures: String?
 
-  @Flag(
+  @Option(
     name: .long,
-    help: "Let medium evidence alone (branch prefixes, catalogue labels) mark a change as assisted.")
-  var acceptMedium = false
+    help:
+      "Weakest evidence that marks a change: strong (default) or medium (branch prefixes, catalogue labels).")
+  var accept: Strength = .strong
+
+  @Option(name: .long, help: "An Agent Trace record file (JSON or JSON lines; repeatable).")
+  var agentTrace: [String] = []
 
   @Option(name: .long, help: "A pull-request label that marks AI work (repeatable).")
   var aiLabel: [String] = []
@@ -107,8 +111,11 @@ struct AttributionFlags: ParsableArguments {
     guard !noAttribution else { return nil }
     var request = AttributionRequest()
     request.signaturesFile = signatures
-    request.options = AttributionOptions(acceptMedium: acceptMedium, aiLabels: Set(aiLabel))
+    request.options = AttributionOptions(acceptMedium: accept == .medium, aiLabels: Set(aiLabel))
+    request.agentTraceFiles = agentTrace
     if !notesRef.isEmpty { request.notesRefs = notesRef }
     return request
   }
 }
+
+extension Strength: ExpressibleByArgument {}

@@ -10,6 +10,9 @@ public struct AttributionRequest: Sendable {
   public var options = AttributionOptions()
   /// Notes refs holding git-ai authorship notes; the first that exists is read.
   public var notesRefs = ["refs/notes/ai"]
+  /// Agent Trace record files (one JSON record, or one per line); storage is unspecified by the format,
+  /// so the user says where they are.
+  public var agentTraceFiles: [String] = []
 
   public init() {}
 }
@@ -27,7 +30,11 @@ public struct AttributionSetup: Sendable {
       guard FileManager.default.isReadableFile(atPath: url.path) else {
         throw PipelineError.unreadable(path: file, reason: "no such readable file")
       }
-      catalogue = catalogue.merging(try SignatureCatalogue.load(contentsOf: url))
+      do {
+        catalogue = catalogue.merging(try SignatureCatalogue.load(contentsOf: url))
+      } catch let error as CatalogueError {
+        throw PipelineError.badInput(error.description)
+      }
     }
     attributor = Attributor(catalogue: catalogue, options: request.options)
 
@@ -40,6 +47,21 @@ public struct AttributionSetup: Sendable {
         case .success(let note): notes[commit] = note.attribution
         case .failure(let warning): malformed.append(warning)
         }
+      }
+    }
+    for file in request.agentTraceFiles {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw PipelineError.unreadable(path: file, reason: "no such readable file")
+      }
+      let records: [AgentTraceRecord]
+      do {
+        records = try AgentTraceRecord.parseLines(String(decoding: data, as: UTF8.self))
+      } catch {
+        throw PipelineError.unreadable(path: file, reason: "\(error)")
+      }
+      // Notes stay first: a commit with both keeps its git-ai note.
+      for (commit, lines) in AgentTraceRecord.attributionsByCommit(records) where notes[commit] == nil {
+        notes[commit] = lines
       }
     }
     // One line per bad note would flood a long history; name the first and count the rest.
