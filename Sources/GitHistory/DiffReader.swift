@@ -25,10 +25,7 @@ struct DiffReader {
   }
 
   private func diff(oldTree: OpaquePointer?, newTree: OpaquePointer?) throws(GitError) -> Result {
-    var diffOptions = git_diff_options()
-    try check(git_diff_options_init(&diffOptions, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
-    diffOptions.context_lines = 0
-    diffOptions.interhunk_lines = 0
+    var diffOptions = Self.zeroContextOptions()
     diffOptions.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
     var diff: OpaquePointer?
     try check(
@@ -165,10 +162,7 @@ struct DiffReader {
       if code < 0 { return code }
     }
     defer { git_blob_free(newBlob) }
-    var diffOptions = git_diff_options()
-    git_diff_options_init(&diffOptions, UInt32(GIT_DIFF_OPTIONS_VERSION))
-    diffOptions.context_lines = 0
-    diffOptions.interhunk_lines = 0
+    var diffOptions = Self.zeroContextOptions()
     return git_patch_from_blobs(
       &patch, oldBlob, delta.old_file.path, newBlob, delta.new_file.path, &diffOptions)
   }
@@ -212,6 +206,15 @@ struct DiffReader {
       result.append(hunk)
     }
     return result
+  }
+
+  /// Zero context lines, so every hunk is pure change and its header counts are the line counts.
+  static func zeroContextOptions() -> git_diff_options {
+    var options = git_diff_options()
+    git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
+    options.context_lines = 0
+    options.interhunk_lines = 0
+    return options
   }
 
   /// Paths, kind and modes of a delta, before any content is read.

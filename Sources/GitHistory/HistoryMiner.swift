@@ -19,14 +19,12 @@ public struct MiningSummary: Sendable, Hashable {
 public struct HistoryMiner: Sendable {
   public let gitDirectory: URL
   public let options: MiningOptions
-  let shallow: Bool
   let attributes: AttributeSources
 
   /// `tip` is the commit whose tree decides how `.gitattributes` are read (default: HEAD).
   public init(repository: Repository, tip: CommitID? = nil, options: MiningOptions = MiningOptions()) {
     gitDirectory = repository.gitDirectory
     self.options = options
-    shallow = repository.isShallow
     attributes =
       (tip ?? (try? repository.resolve("HEAD"))).map { AttributeSources.plan(for: repository, tip: $0) }
       ?? .workTree

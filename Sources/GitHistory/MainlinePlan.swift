@@ -16,14 +16,9 @@ public struct MainlinePlan: Sendable {
   var entries: [Entry]
   /// Parents that are not in the object database (shallow or broken clones).
   public internal(set) var missingCommits: Int
-  /// Mainline changes before any filtering, for messages.
-  public let totalMainline: Int
 
   public var count: Int { entries.count }
   public var ids: [CommitID] { entries.map { $0.oid.commitID } }
-  /// Merge changes whose first parent is a side branch's work rather than the previous mainline tip
-  /// cannot be told apart here; the ledger detects those later.
-  public var mergeCount: Int { entries.filter { !$0.contributing.isEmpty }.count }
 
   /// Keeps changes committed in `[since, until)` (Unix seconds), then the newest `limit` of those.
   public func filtered(since: Int64? = nil, until: Int64? = nil, limit: Int? = nil) -> MainlinePlan {

@@ -5,6 +5,13 @@ extension Repository {
   /// Lists the mainline of `branch` oldest first, with each merge's contributing commits.
   public func mainlinePlan(for branch: BranchTip) throws(HistoryError) -> MainlinePlan {
     guard let tip = OID(branch.tip) else { throw .unknownRevision(branch.tip.hex) }
+    var odb: OpaquePointer?
+    do {
+      try check(git_repository_odb(&odb, handle), "git_repository_odb")
+    } catch {
+      throw .git(error)
+    }
+    defer { git_odb_free(odb) }
     do {
       var chain: [(oid: OID, parents: [OID], time: Int64)] = []
       var missing = 0
@@ -19,7 +26,7 @@ extension Repository {
         chain.append((oid, parents, time))
         cursor = nil
         if let first = parents.first {
-          if exists(first) {
+          if exists(first, in: odb!) {
             cursor = first
           } else {
             missing += 1
@@ -38,7 +45,7 @@ extension Repository {
         var stack = Array(link.parents.dropFirst().reversed())
         while let next = stack.popLast() {
           guard seen.insert(next).inserted else { continue }
-          guard exists(next) else {
+          guard exists(next, in: odb!) else {
             missing += 1
             continue
           }
@@ -48,19 +55,14 @@ extension Repository {
         entries.append(.init(oid: link.oid, contributing: contributing, committedAt: link.time))
       }
       return MainlinePlan(
-        branch: branch, entries: entries, missingCommits: missing, totalMainline: entries.count)
+        branch: branch, entries: entries, missingCommits: missing)
     } catch {
       throw .git(error)
     }
   }
 
-  func exists(_ oid: OID) -> Bool {
-    var odb: OpaquePointer?
-    guard git_repository_odb(&odb, handle) == 0 else {
-      git_error_clear()
-      return false
-    }
-    defer { git_odb_free(odb) }
+  /// Whether the object database has `oid`; the caller opens the database once for the whole walk.
+  func exists(_ oid: OID, in odb: OpaquePointer) -> Bool {
     var raw = oid.gitOID
     return git_odb_exists(odb, &raw) == 1
   }
