@@ -36,6 +36,19 @@ let package = Package(
       dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")],
       exclude: ["README.md"]
     ),
+    /// Reads tracker and pull-request exports (GitHub, GitLab, Jira, Linear) into one model and links them
+    /// to changes.
+    .target(
+      name: "Adapters",
+      dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")]
+    ),
+    /// Follows every line to its fate over the commit graph: origins, deaths, reverts, SZZ, release shares.
+    .target(name: "Ledger", dependencies: ["OutcomeModel"]),
+    /// Turns fact rows into per-team, per-period outcome reports with honest statistics and privacy rules.
+    .target(
+      name: "Report",
+      dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")]
+    ),
     /// Runs the one pass behind every command: plan, mine, attribute, pseudonymise, write fact-table rows.
     .target(
       name: "Pipeline",
@@ -54,11 +67,15 @@ let package = Package(
       ]
     ),
     /// Builds hermetic fixture repositories (frozen dates, isolated git config) for every test target.
-    .target(name: "TestSupport", dependencies: ["OutcomeModel"], path: "Tests/TestSupport", exclude: ["README.md"]),
+    .target(
+      name: "TestSupport", dependencies: ["OutcomeModel"], path: "Tests/TestSupport", exclude: ["README.md"]),
     .testTarget(name: "TestSupportSelfTests", dependencies: ["TestSupport"]),
     .testTarget(name: "OutcomeModelTests", dependencies: ["OutcomeModel"]),
     .testTarget(name: "GitHistoryTests", dependencies: ["GitHistory", "TestSupport"]),
     .testTarget(name: "AttributionTests", dependencies: ["Attribution", "GitHistory", "TestSupport"]),
+    .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "TestSupport"]),
+    .testTarget(name: "LedgerTests", dependencies: ["Ledger", "GitHistory", "TestSupport"]),
+    .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
     .testTarget(name: "OutcomesCLITests", dependencies: ["TestSupport", "OutcomeModel"]),
   ]

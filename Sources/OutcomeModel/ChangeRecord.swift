@@ -10,7 +10,9 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
   public var committedAt: String
   /// A pseudonymous id (keyed HMAC) unless the user asked to identify people.
   public var author: String
+  /// The change's team; when a change maps to several teams this is the first and `teams` lists all.
   public var team: String?
+  public var teams: [String]?
   public var cohort: Cohort?
   public var tools: [String]?
   public var evidence: [Evidence]?
@@ -24,6 +26,23 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
   public var contributingCommits: Int
   /// Blobs this change could not read (partial clones); omitted when zero.
   public var missingBlobs: Int?
+  /// The revert that undid this change; null when the ledger ran and found none.
+  public var reverted: RevertRecord?
+  /// Owned lines alive at the end of history (the ledger's `fate.alive`).
+  public var linesAlive: Int?
+  /// Owned lines removed or rewritten within 21 days; null while the window is still open.
+  public var churned21d: Int?
+  /// Mainline fix changes whose removed lines SZZ traced to this change.
+  public var defectsInduced: [String]?
+  /// How this change was recognised as a fix: `fixes-trailer`, `bug-issue` or `message`; omitted otherwise.
+  public var fix: String?
+  /// Line fate in detail: survival at horizons, churn split, Kaplan–Meier input.
+  public var fate: LineFate?
+  public var pr: PullRequestRef?
+  /// Keys of linked tracker items (`#12`, `PROJ-7`).
+  public var issues: [String]?
+  /// Set when outcomes were computed, so `reverted` and `pr` are written as null instead of left out.
+  public var outcomesComputed: Bool = false
 
   public init(
     sha: String, parents: [String], authoredAt: String, committedAt: String, author: String,
@@ -39,5 +58,84 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
     self.linesDeleted = linesDeleted
     self.isMerge = isMerge
     self.contributingCommits = contributingCommits
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case sha, parents, authoredAt, committedAt, author, team, teams, cohort, tools, evidence, filesChanged
+    case linesAdded, linesDeleted, aiLinesAdded, models, isMerge, contributingCommits, missingBlobs
+    case reverted, linesAlive, churned21d, defectsInduced, fix, fate, pr, issues
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    sha = try c.decode(String.self, forKey: .sha)
+    parents = try c.decode([String].self, forKey: .parents)
+    authoredAt = try c.decode(String.self, forKey: .authoredAt)
+    committedAt = try c.decode(String.self, forKey: .committedAt)
+    author = try c.decode(String.self, forKey: .author)
+    team = try c.decodeIfPresent(String.self, forKey: .team)
+    teams = try c.decodeIfPresent([String].self, forKey: .teams)
+    cohort = try c.decodeIfPresent(Cohort.self, forKey: .cohort)
+    tools = try c.decodeIfPresent([String].self, forKey: .tools)
+    evidence = try c.decodeIfPresent([Evidence].self, forKey: .evidence)
+    filesChanged = try c.decode(Int.self, forKey: .filesChanged)
+    linesAdded = try c.decode(Int.self, forKey: .linesAdded)
+    linesDeleted = try c.decode(Int.self, forKey: .linesDeleted)
+    aiLinesAdded = try c.decodeIfPresent(Int.self, forKey: .aiLinesAdded)
+    models = try c.decodeIfPresent([String].self, forKey: .models)
+    isMerge = try c.decode(Bool.self, forKey: .isMerge)
+    contributingCommits = try c.decode(Int.self, forKey: .contributingCommits)
+    missingBlobs = try c.decodeIfPresent(Int.self, forKey: .missingBlobs)
+    reverted = try c.decodeIfPresent(RevertRecord.self, forKey: .reverted)
+    linesAlive = try c.decodeIfPresent(Int.self, forKey: .linesAlive)
+    churned21d = try c.decodeIfPresent(Int.self, forKey: .churned21d)
+    defectsInduced = try c.decodeIfPresent([String].self, forKey: .defectsInduced)
+    fix = try c.decodeIfPresent(String.self, forKey: .fix)
+    fate = try c.decodeIfPresent(LineFate.self, forKey: .fate)
+    pr = try c.decodeIfPresent(PullRequestRef.self, forKey: .pr)
+    issues = try c.decodeIfPresent([String].self, forKey: .issues)
+    outcomesComputed = c.contains(.linesAlive) || c.contains(.fate)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(sha, forKey: .sha)
+    try c.encode(parents, forKey: .parents)
+    try c.encode(authoredAt, forKey: .authoredAt)
+    try c.encode(committedAt, forKey: .committedAt)
+    try c.encode(author, forKey: .author)
+    try c.encodeIfPresent(team, forKey: .team)
+    try c.encodeIfPresent(teams, forKey: .teams)
+    try c.encodeIfPresent(cohort, forKey: .cohort)
+    try c.encodeIfPresent(tools, forKey: .tools)
+    try c.encodeIfPresent(evidence, forKey: .evidence)
+    try c.encode(filesChanged, forKey: .filesChanged)
+    try c.encode(linesAdded, forKey: .linesAdded)
+    try c.encode(linesDeleted, forKey: .linesDeleted)
+    try c.encodeIfPresent(aiLinesAdded, forKey: .aiLinesAdded)
+    try c.encodeIfPresent(models, forKey: .models)
+    try c.encode(isMerge, forKey: .isMerge)
+    try c.encode(contributingCommits, forKey: .contributingCommits)
+    try c.encodeIfPresent(missingBlobs, forKey: .missingBlobs)
+    if outcomesComputed {
+      // The contract promises these keys once outcomes exist: null means "measured, none".
+      try c.encode(reverted, forKey: .reverted)
+      try c.encode(linesAlive, forKey: .linesAlive)
+      try c.encode(churned21d, forKey: .churned21d)
+      try c.encode(defectsInduced ?? [], forKey: .defectsInduced)
+      try c.encodeIfPresent(fix, forKey: .fix)
+      try c.encodeIfPresent(fate, forKey: .fate)
+      try c.encode(pr, forKey: .pr)
+      try c.encode(issues ?? [], forKey: .issues)
+    } else {
+      try c.encodeIfPresent(reverted, forKey: .reverted)
+      try c.encodeIfPresent(linesAlive, forKey: .linesAlive)
+      try c.encodeIfPresent(churned21d, forKey: .churned21d)
+      try c.encodeIfPresent(defectsInduced, forKey: .defectsInduced)
+      try c.encodeIfPresent(fix, forKey: .fix)
+      try c.encodeIfPresent(fate, forKey: .fate)
+      try c.encodeIfPresent(pr, forKey: .pr)
+      try c.encodeIfPresent(issues, forKey: .issues)
+    }
   }
 }

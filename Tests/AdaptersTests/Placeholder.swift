@@ -1,0 +1,5 @@
+import XCTest
+
+@testable import Adapters
+
+final class AdaptersPlaceholderTests: XCTestCase {}

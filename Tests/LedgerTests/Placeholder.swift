@@ -1,0 +1,5 @@
+import XCTest
+
+@testable import Ledger
+
+final class LedgerPlaceholderTests: XCTestCase {}
