@@ -1,5 +1,0 @@
-import XCTest
-
-@testable import Adapters
-
-final class AdaptersPlaceholderTests: XCTestCase {}
