@@ -24,9 +24,17 @@ struct DiffReader {
     return try diff(oldTree: oldTree, newTree: newTree)
   }
 
+  /// Diffs `commit` against an already looked-up parent tree source (used for every parent of a merge).
+  func diff(commit: OpaquePointer, parentIndex: UInt32) throws(GitError) -> Result {
+    var parent: OpaquePointer?
+    try check(git_commit_parent(&parent, commit, parentIndex), "git_commit_parent")
+    defer { git_commit_free(parent) }
+    return try diff(commit: commit, againstParent: parent)
+  }
+
   private func diff(oldTree: OpaquePointer?, newTree: OpaquePointer?) throws(GitError) -> Result {
     var diffOptions = Self.zeroContextOptions()
-    diffOptions.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
+    diffOptions.flags |= GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
     var diff: OpaquePointer?
     try check(
       git_diff_tree_to_tree(&diff, repository.handle, oldTree, newTree, &diffOptions), "git_diff_tree_to_tree"
@@ -38,7 +46,7 @@ struct DiffReader {
       skipped = try findRenames(in: diff!)
     }
     let count = git_diff_num_deltas(diff)
-    if options.detail == .stats, let counted = streamedStats(diff!, count: count) {
+    if options.detail <= .positions, let counted = streamedStats(diff!, count: count) {
       return Result(files: counted, renameDetectionSkipped: skipped)
     }
     var files: [FileDiff] = []
@@ -62,7 +70,7 @@ struct DiffReader {
       if delta.status == GIT_DELTA_TYPECHANGE { return nil }
       files.append(Self.describe(delta))
     }
-    let tally = StatsTally(diff: diff, count: count)
+    let tally = StatsTally(diff: diff, count: count, keepPositions: options.detail == .positions)
     let code = withExtendedLifetime(tally) {
       git_diff_foreach(
         diff,
@@ -82,6 +90,7 @@ struct DiffReader {
       } else {
         files[index].linesAdded = tally.added[index]
         files[index].linesDeleted = tally.deleted[index]
+        if tally.keepPositions { files[index].hunks = tally.hunks[index] }
       }
     }
     return files
@@ -137,7 +146,7 @@ struct DiffReader {
     try check(git_patch_line_stats(nil, &added, &deleted, patch), "git_patch_line_stats")
     file.linesAdded = added
     file.linesDeleted = deleted
-    if options.detail >= .hunks {
+    if options.detail >= .positions {
       file.hunks = try hunks(of: patch)
     }
     return file
@@ -175,6 +184,7 @@ struct DiffReader {
 
   private func hunks(of patch: OpaquePointer) throws(GitError) -> [Hunk] {
     let keepText = options.detail >= .lines
+    let keepLines = options.detail >= .hunks
     let count = git_patch_num_hunks(patch)
     var result: [Hunk] = []
     result.reserveCapacity(count)
@@ -186,6 +196,10 @@ struct DiffReader {
       var hunk = Hunk(
         oldStart: Int(h.old_start), oldCount: Int(h.old_lines), newStart: Int(h.new_start),
         newCount: Int(h.new_lines))
+      guard keepLines else {
+        result.append(hunk)
+        continue
+      }
       hunk.removed.reserveCapacity(Int(h.old_lines))
       hunk.added.reserveCapacity(Int(h.new_lines))
       for lineIndex in 0..<lineCount {
@@ -214,6 +228,8 @@ struct DiffReader {
     git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
     options.context_lines = 0
     options.interhunk_lines = 0
+    // git's default since 2.14: it decides where an ambiguous hunk sits, and so which lines blame keeps.
+    options.flags |= GIT_DIFF_INDENT_HEURISTIC.rawValue
     return options
   }
 
@@ -247,12 +263,16 @@ private final class StatsTally {
   let diff: OpaquePointer
   var added: [Int]
   var deleted: [Int]
+  let keepPositions: Bool
+  var hunks: [[Hunk]]
   var cursor = -1
 
-  init(diff: OpaquePointer, count: Int) {
+  init(diff: OpaquePointer, count: Int, keepPositions: Bool) {
     self.diff = diff
+    self.keepPositions = keepPositions
     added = Array(repeating: 0, count: count)
     deleted = Array(repeating: 0, count: count)
+    hunks = keepPositions ? Array(repeating: [], count: count) : []
   }
 
   static func from(_ payload: UnsafeMutableRawPointer?) -> StatsTally {
@@ -270,8 +290,15 @@ private final class StatsTally {
 
   func add(_ hunk: UnsafePointer<git_diff_hunk>?) -> Int32 {
     guard cursor >= 0, let hunk else { return -1 }
-    added[cursor] += Int(hunk.pointee.new_lines)
-    deleted[cursor] += Int(hunk.pointee.old_lines)
+    let h = hunk.pointee
+    added[cursor] += Int(h.new_lines)
+    deleted[cursor] += Int(h.old_lines)
+    if keepPositions {
+      hunks[cursor].append(
+        Hunk(
+          oldStart: Int(h.old_start), oldCount: Int(h.old_lines), newStart: Int(h.new_start),
+          newCount: Int(h.new_lines)))
+    }
     return 0
   }
 }

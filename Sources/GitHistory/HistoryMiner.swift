@@ -10,6 +10,13 @@ public struct MiningSummary: Sendable, Hashable {
   public var renameDetectionSkipped = 0
 
   public init() {}
+
+  mutating func count(_ change: Change) {
+    changes += 1
+    missingBlobs += change.missingBlobs
+    if change.isShallowBoundary { shallowBoundaries += 1 }
+    if change.renameDetectionSkipped { renameDetectionSkipped += 1 }
+  }
 }
 
 /// Computes each planned change's diff on several threads and delivers the changes in mainline order.
@@ -42,15 +49,37 @@ public struct HistoryMiner: Sendable {
   ) throws -> MiningSummary {
     var summary = MiningSummary()
     let entries = plan.entries
-    guard !entries.isEmpty else { return summary }
-    let workerCount = max(1, min(options.workers, entries.count))
-    let handoff = OrderedHandoff<Change>(window: options.lookahead)
+    try runWorkers(count: entries.count) { index, worker throws(GitError) in
+      try change(entries[index], index: index, worker: worker)
+    } consume: { change in
+      summary.count(change)
+      try body(change)
+    }
+    return summary
+  }
+
+  /// One worker thread's libgit2 state: its own repository handle and readers.
+  struct Worker {
+    let repository: Repository
+    let reader: DiffReader
+    let hunkReader: DiffReader
+  }
+
+  /// Produces items `0..<count` on worker threads (worker `w` takes `w, w+n, …`) and consumes them in
+  /// order on the calling thread.
+  func runWorkers<Value: Sendable>(
+    count: Int, produce: @escaping @Sendable (Int, Worker) throws(GitError) -> Value,
+    consume: (Value) throws -> Void
+  ) throws {
+    guard count > 0 else { return }
+    let workerCount = max(1, min(options.workers, count))
+    let handoff = OrderedHandoff<Value>(window: options.lookahead)
     let latch = ThreadLatch(count: workerCount)
     let miner = self
     for worker in 0..<workerCount {
       let thread = Thread {
         defer { latch.done() }
-        miner.work(worker: worker, of: workerCount, entries: entries, handoff: handoff)
+        miner.work(worker: worker, of: workerCount, count: count, handoff: handoff, produce: produce)
       }
       // xdiff recurses; the default secondary-thread stack is small on Linux.
       thread.stackSize = 16 << 20
@@ -60,46 +89,39 @@ public struct HistoryMiner: Sendable {
       handoff.cancel()
       latch.wait()
     }
-    for _ in entries.indices {
-      let change = try handoff.take().get()
-      summary.changes += 1
-      summary.missingBlobs += change.missingBlobs
-      if change.isShallowBoundary { summary.shallowBoundaries += 1 }
-      if change.renameDetectionSkipped { summary.renameDetectionSkipped += 1 }
-      try body(change)
+    for _ in 0..<count {
+      try consume(try handoff.take().get())
     }
-    return summary
   }
 
-  private func work(
-    worker: Int, of workerCount: Int, entries: [MainlinePlan.Entry], handoff: OrderedHandoff<Change>
+  private func work<Value: Sendable>(
+    worker: Int, of workerCount: Int, count: Int, handoff: OrderedHandoff<Value>,
+    produce: (Int, Worker) throws(GitError) -> Value
   ) {
-    let repository: Repository
+    let state: Worker
     do {
-      repository = try Repository(gitDirectory: gitDirectory, attributes: attributes)
+      let repository = try Repository(gitDirectory: gitDirectory, attributes: attributes)
+      state = Worker(
+        repository: repository, reader: DiffReader(repository: repository, options: options),
+        hunkReader: DiffReader(repository: repository, options: hunkOptions))
     } catch {
       _ = handoff.put(worker, .failure(error))
       return
     }
-    let reader = DiffReader(repository: repository, options: options)
-    let hunkReader = DiffReader(repository: repository, options: hunkOptions)
     var index = worker
-    while index < entries.count, !handoff.isCancelled {
-      let result = Result<Change, any Error> {
-        try change(
-          entries[index], index: index, repository: repository, reader: reader, hunkReader: hunkReader)
-      }
+    while index < count, !handoff.isCancelled {
+      let result = Result<Value, any Error> { try produce(index, state) }
       guard handoff.put(index, result) else { return }
       index += workerCount
     }
   }
 
-  private func change(
-    _ entry: MainlinePlan.Entry, index: Int, repository: Repository, reader: DiffReader,
-    hunkReader: DiffReader
-  ) throws(GitError) -> Change {
+  func change(_ entry: MainlinePlan.Entry, index: Int, worker: Worker) throws(GitError) -> Change {
+    let repository = worker.repository
+    let reader = worker.reader
     let wantsHunks = !options.hunkCommits.isEmpty && options.hunkCommits.contains(entry.oid.commitID)
-    var change = try diffed(entry.oid, repository: repository, reader: wantsHunks ? hunkReader : reader)
+    var change = try diffed(
+      entry.oid, repository: repository, reader: wantsHunks ? worker.hunkReader : reader)
     change.index = index
     change.contributing = try entry.contributing.map { oid throws(GitError) in
       if options.contributingStats {
@@ -112,7 +134,7 @@ public struct HistoryMiner: Sendable {
   }
 
   /// Reads one commit and diffs it against its first parent.
-  private func diffed(_ oid: OID, repository: Repository, reader: DiffReader) throws(GitError) -> Change {
+  func diffed(_ oid: OID, repository: Repository, reader: DiffReader) throws(GitError) -> Change {
     try repository.withCommit(oid) { commit throws(GitError) in
       let info = CommitReader.info(of: commit)
       var parent: OpaquePointer?

@@ -19,8 +19,27 @@ enum LineHasher {
         blank = false
       }
     }
+    let comment = !blank && isCommentOnly(bytes, end: end)
     let text =
       keepText ? String(decoding: UnsafeRawBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self) : nil
-    return DiffLine(hash: full, whitespaceFreeHash: compact, isBlank: blank, text: text)
+    return DiffLine(hash: full, whitespaceFreeHash: compact, isBlank: blank, isComment: comment, text: text)
+  }
+
+  /// Comment markers of common languages at the start of the trimmed line. `#` counts only when followed
+  /// by a space, `#` or `!`, so C's `#include` and `#define` stay code.
+  private static func isCommentOnly(_ bytes: UnsafeRawBufferPointer, end: Int) -> Bool {
+    var start = 0
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    func at(_ offset: Int) -> UInt8 { start + offset < end ? bytes[start + offset] : 0 }
+    switch at(0) {
+    case UInt8(ascii: "/"): return at(1) == UInt8(ascii: "/") || at(1) == UInt8(ascii: "*")
+    case UInt8(ascii: "*"): return at(1) == 0 || at(1) == 0x20 || at(1) == UInt8(ascii: "/")
+    case UInt8(ascii: "#"):
+      return at(1) == 0 || at(1) == 0x20 || at(1) == UInt8(ascii: "#") || at(1) == UInt8(ascii: "!")
+    case UInt8(ascii: "-"): return at(1) == UInt8(ascii: "-") && (at(2) == 0 || at(2) == 0x20)
+    case UInt8(ascii: "<"): return at(1) == UInt8(ascii: "!") && at(2) == UInt8(ascii: "-")
+    case UInt8(ascii: ";"): return at(1) == UInt8(ascii: ";")
+    default: return false
+    }
   }
 }

@@ -10,6 +10,9 @@ public struct MainlinePlan: Sendable {
     var oid: OID
     var contributing: [OID]
     var committedAt: Int64
+    var parents: [OID] = []
+    /// Parents of each contributing commit, in the same order; the commit graph is built from these.
+    var contributingParents: [[OID]] = []
   }
 
   public let branch: BranchTip

@@ -5,7 +5,9 @@ import OutcomeModel
 public enum DiffDetail: Int, Sendable, Comparable {
   /// Per-file line counts only (what `git log --numstat` shows).
   case stats
-  /// Plus zero-context hunks with line hashes (what the ledger and SZZ need).
+  /// Plus zero-context hunk positions without line contents (what the line ledger needs).
+  case positions
+  /// Plus each changed line's hashes (what SZZ's filters and git-ai notes need).
   case hunks
   /// Plus each changed line's text.
   case lines

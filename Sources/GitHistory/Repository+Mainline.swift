@@ -42,6 +42,7 @@ extension Repository {
       for link in chain {
         seen.insert(link.oid)
         var contributing: [OID] = []
+        var contributingParents: [[OID]] = []
         var stack = Array(link.parents.dropFirst().reversed())
         while let next = stack.popLast() {
           guard seen.insert(next).inserted else { continue }
@@ -50,9 +51,14 @@ extension Repository {
             continue
           }
           contributing.append(next)
-          stack.append(contentsOf: try parents(of: next).reversed())
+          let nextParents = try parents(of: next)
+          contributingParents.append(nextParents)
+          stack.append(contentsOf: nextParents.reversed())
         }
-        entries.append(.init(oid: link.oid, contributing: contributing, committedAt: link.time))
+        entries.append(
+          .init(
+            oid: link.oid, contributing: contributing, committedAt: link.time, parents: link.parents,
+            contributingParents: contributingParents))
       }
       return MainlinePlan(
         branch: branch, entries: entries, missingCommits: missing)

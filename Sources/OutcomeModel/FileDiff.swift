@@ -11,12 +11,17 @@ public struct DiffLine: Hashable, Sendable, Codable {
   public var whitespaceFreeHash: UInt64
   /// True when the line holds only white space.
   public var isBlank: Bool
+  /// True when the line is only a comment (`//`, `/*`, `#␠`, `--␠`, `<!--`, `;;`): SZZ does not blame it.
+  public var isComment: Bool
   public var text: String?
 
-  public init(hash: UInt64, whitespaceFreeHash: UInt64, isBlank: Bool, text: String? = nil) {
+  public init(
+    hash: UInt64, whitespaceFreeHash: UInt64, isBlank: Bool, isComment: Bool = false, text: String? = nil
+  ) {
     self.hash = hash
     self.whitespaceFreeHash = whitespaceFreeHash
     self.isBlank = isBlank
+    self.isComment = isComment
     self.text = text
   }
 }

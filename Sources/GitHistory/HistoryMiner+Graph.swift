@@ -1,0 +1,50 @@
+internal import Clibgit2
+import OutcomeModel
+
+extension HistoryMiner {
+  /// Mines every commit of `graph`, parents first, and calls `body` with each on the calling thread.
+  ///
+  /// Mainline changes come with their contributing commits as in `mine(_: MainlinePlan)`; merges also come
+  /// with their diffs against every other parent, which the ledger needs to give lines to branch commits.
+  public func mine(_ graph: GraphPlan, body: (CommitDiffs) throws -> Void) throws -> MiningSummary {
+    var summary = MiningSummary()
+    let nodes = graph.nodes
+    let entries = graph.mainline.entries
+    let hunkCommits = options.hunkCommits
+    try runWorkers(count: nodes.count) { position, worker throws(GitError) in
+      let node = nodes[position]
+      var change: Change
+      if let index = node.mainlineIndex {
+        change = try self.change(entries[index], index: index, worker: worker)
+      } else {
+        let reader = hunkCommits.contains(node.oid.commitID) ? worker.hunkReader : worker.reader
+        change = try self.diffed(node.oid, repository: worker.repository, reader: reader)
+        change.index = -1
+      }
+      var others: [[FileDiff]] = []
+      if node.parents.count > 1 {
+        others = try worker.repository.withCommit(node.oid) { commit throws(GitError) in
+          var diffs: [[FileDiff]] = []
+          for parent in 1..<node.parents.count {
+            // A parent beyond a shallow boundary has no state to take lines from.
+            diffs.append(
+              node.parents[parent] < 0
+                ? [] : try worker.reader.diff(commit: commit, parentIndex: UInt32(parent)).files)
+          }
+          return diffs
+        }
+      }
+      return CommitDiffs(
+        change: change, position: position, parentPositions: node.parents, mainlineIndex: node.mainlineIndex,
+        otherParentDiffs: others, childCount: node.childCount)
+    } consume: { commit in
+      if commit.mainlineIndex != nil {
+        summary.count(commit.change)
+      } else {
+        summary.missingBlobs += commit.change.missingBlobs
+      }
+      try body(commit)
+    }
+    return summary
+  }
+}

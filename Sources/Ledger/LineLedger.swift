@@ -1,0 +1,410 @@
+import OutcomeModel
+
+/// Follows the origin of every line over the whole commit graph in one pass, as `git blame` would give it.
+///
+/// Feed it every commit parents-first (`HistoryMiner.mine(_: GraphPlan)`). A commit starts from its first
+/// parent's file states and applies its diff; a merge's lines that are new against the first parent take
+/// their origin from the first other parent that has them unchanged (blame's rule), so only lines truly
+/// new in the merge originate there. A commit's state is dropped once its last child has used it; files
+/// are copy-on-write, so commits share unchanged files.
+///
+/// On the mainline it also keeps what the outcomes need: which change landed each line, when each landed
+/// line left the mainline and whether its own author removed it, and for fix changes which changes own
+/// the lines they removed (SZZ).
+public final class LineLedger {
+  struct TreeState {
+    var files: [String: FileLines]
+    var remaining: Int
+  }
+
+  public let configuration: LedgerConfiguration
+  private var states: [Int: TreeState] = [:]
+  private var kept: [Int: [String: FileLines]] = [:]
+  private var persons: [Int32] = []
+  private var mergeCommits: [Bool] = []
+  /// By mainline index.
+  public private(set) var changes: [ChangeLines] = []
+  /// The last branch commit that removed lines of an origin: who reworked them before a merge landed.
+  private var sideRemovers: [UInt32: Int32] = [:]
+  private let releaseIndex: [Int: Int]
+  public private(set) var releases: [ReleaseCount]
+  /// File versions whose lines could not be followed (binary, missing blob, or a diff that did not fit).
+  public private(set) var unknownFileVersions = 0
+  public private(set) var peakLiveStates = 0
+
+  public init(configuration: LedgerConfiguration = LedgerConfiguration()) {
+    self.configuration = configuration
+    releases = configuration.releases.map { ReleaseCount(position: $0.position) }
+    releaseIndex = Dictionary(
+      configuration.releases.enumerated().map { ($1.position, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// Applies the next commit of the graph. Commits must arrive in graph order, parents first.
+  public func apply(_ commit: CommitDiffs, facts: CommitFacts) {
+    let position = commit.position
+    precondition(position == persons.count, "commits must arrive in graph order")
+    persons.append(Int32(truncatingIfNeeded: facts.person))
+    mergeCommits.append(commit.parentPositions.count > 1)
+    if let mainline = commit.mainlineIndex {
+      precondition(mainline == changes.count, "mainline changes must arrive in order")
+      var lines = ChangeLines(time: commit.change.commit.committer.time, person: facts.person)
+      lines.filesChanged = commit.change.files.count
+      changes.append(lines)
+    }
+
+    var files = takeFiles(of: commit.parentPositions.first ?? -1)
+    var context = CommitContext(
+      position: UInt32(position), mainline: commit.mainlineIndex, time: commit.change.commit.committer.time,
+      facts: facts)
+    if commit.parentPositions.count > 1 {
+      context.others = zip(commit.parentPositions.dropFirst(), commit.otherParentDiffs).map { parent, diffs in
+        OtherParent(files: parent >= 0 ? states[parent]?.files : nil, diffs: diffs)
+      }
+    }
+    for file in commit.change.files {
+      apply(file, to: &files, context: &context)
+    }
+    for parent in commit.parentPositions.dropFirst() where parent >= 0 {
+      releaseState(of: parent)
+    }
+    if let release = releaseIndex[position] {
+      count(release: release, in: files)
+    }
+    if configuration.keptStates.contains(position) {
+      kept[position] = files
+    }
+    if commit.childCount > 0 {
+      states[position] = TreeState(files: files, remaining: commit.childCount)
+      peakLiveStates = max(peakLiveStates, states.count)
+    }
+  }
+
+  /// One line's origin as `git blame` would give it, and the mainline change that landed it.
+  public struct LineOrigin: Hashable, Sendable {
+    /// Graph position of the commit that wrote the line.
+    public var origin: Int
+    /// Mainline index of the change that landed it; nil while it is only on a branch.
+    public var landing: Int?
+    public var ai: Bool
+  }
+
+  /// Every line of every followed file at a kept commit (see `LedgerConfiguration.keptStates`); files whose
+  /// lines are unknown (binary, missing blob) are left out.
+  public func lines(at position: Int) -> [String: [LineOrigin]]? {
+    kept[position].map { files in
+      files.compactMapValues { lines in
+        guard lines.known else { return nil }
+        return lines.runs.flatMap { run in
+          repeatElement(
+            LineOrigin(
+              origin: run.origin == LineRun.unknown ? -1 : Int(run.origin),
+              landing: run.landing == LineRun.notLanded ? nil : Int(run.landing), ai: run.ai),
+            count: Int(run.count))
+        }
+      }
+    }
+  }
+
+  // MARK: - States
+
+  /// The first parent's files; the state itself is dropped (not copied) when this is its last child.
+  private func takeFiles(of parent: Int) -> [String: FileLines] {
+    guard parent >= 0, var state = states[parent] else { return [:] }
+    state.remaining -= 1
+    if state.remaining == 0 {
+      return states.removeValue(forKey: parent)?.files ?? [:]
+    }
+    states[parent]!.remaining = state.remaining
+    return state.files
+  }
+
+  private func releaseState(of parent: Int) {
+    guard let remaining = states[parent]?.remaining else { return }
+    if remaining <= 1 {
+      states.removeValue(forKey: parent)
+    } else {
+      states[parent]!.remaining = remaining - 1
+    }
+  }
+
+  private func count(release: Int, in files: [String: FileLines]) {
+    let inRange = configuration.releases[release].inRange
+    var counted = releases[release]
+    for lines in files.values where lines.known {
+      for run in lines.runs where run.origin != LineRun.unknown && Int(run.origin) < inRange.count {
+        guard inRange[Int(run.origin)] else { continue }
+        counted.lines += Int(run.count)
+        if run.ai { counted.aiLines += Int(run.count) }
+      }
+    }
+    releases[release] = counted
+  }
+
+  // MARK: - Files
+
+  struct OtherParent {
+    var files: [String: FileLines]?
+    var diffs: [FileDiff]
+    /// Lazily built: this parent's diff entries by new path.
+    var byNewPath: [String: FileDiff]?
+  }
+
+  struct CommitContext {
+    var position: UInt32
+    var mainline: Int?
+    var time: Int64
+    var facts: CommitFacts
+    var others: [OtherParent] = []
+
+    var landing: UInt32 { mainline.map { UInt32($0) } ?? LineRun.notLanded }
+  }
+
+  private func apply(_ file: FileDiff, to files: inout [String: FileLines], context: inout CommitContext) {
+    let old = file.oldPath.flatMap { files[$0] }
+    if file.kind == .renamed || file.kind == .deleted, let oldPath = file.oldPath {
+      files.removeValue(forKey: oldPath)
+    }
+    guard let newPath = file.newPath else {
+      if let old, old.known { remove(all: old, file: file, context: context) }
+      return
+    }
+    guard configuration.paths.includes(newPath), Self.holdsLines(file.newMode) else {
+      files.removeValue(forKey: newPath)
+      return
+    }
+    if file.isBinary || file.isMissing {
+      // A text file replaced by a binary one lost its lines; a missing blob says nothing either way.
+      if file.isBinary, let old, old.known { remove(all: old, file: file, context: context) }
+      files[newPath] = .unknown
+      unknownFileVersions += 1
+      return
+    }
+    let base: FileLines
+    if let old, file.kind != .added {
+      guard old.known else {
+        files[newPath] = .unknown
+        return
+      }
+      base = old
+    } else {
+      base = FileLines()
+    }
+    if let applied = applyHunks(of: file, to: base, path: newPath, context: &context) {
+      files[newPath] = applied
+    } else {
+      files[newPath] = .unknown
+      unknownFileVersions += 1
+    }
+  }
+
+  /// Regular files and symlinks hold lines; submodules and trees do not.
+  static func holdsLines(_ mode: UInt32) -> Bool {
+    let type = mode & 0o170000
+    return type == 0o100000 || type == 0o120000
+  }
+
+  private func remove(all old: FileLines, file: FileDiff, context: CommitContext) {
+    var cursor = RunCursor(old)
+    let removed = file.hunks.flatMap(\.removed)
+    var tracker = RemovalTracker(lines: removed, addedWhitespaceFree: [])
+    cursor.drop(old.lineCount) { piece in died(piece, context: context, tracker: &tracker) }
+  }
+
+  /// Builds the new version of a file from its old version and zero-context hunks; nil when the hunks do
+  /// not fit the old version (the file's lines are then unknown from here on).
+  private func applyHunks(
+    of file: FileDiff, to base: FileLines, path: String, context: inout CommitContext
+  ) -> FileLines? {
+    var out = FileLines()
+    var cursor = RunCursor(base)
+    let sources = LineSources(path: path, context: &context, ledger: self)
+    var origins = sources
+    let addedWhitespaceFree =
+      context.facts.isFix
+      ? Set(file.hunks.flatMap { $0.added.lazy.filter { !$0.isBlank }.map(\.whitespaceFreeHash) }) : []
+    for hunk in file.hunks.sorted(by: { $0.oldStart < $1.oldStart }) {
+      let oldIndex = hunk.oldCount == 0 ? hunk.oldStart : hunk.oldStart - 1
+      guard oldIndex >= cursor.line, oldIndex + hunk.oldCount <= base.lineCount else { return nil }
+      cursor.copy(oldIndex - cursor.line, into: &out)
+      var tracker = RemovalTracker(lines: hunk.removed, addedWhitespaceFree: addedWhitespaceFree)
+      cursor.drop(hunk.oldCount) { piece in died(piece, context: context, tracker: &tracker) }
+      for offset in 0..<hunk.newCount {
+        let line = hunk.newStart + offset
+        let run = origins.run(forAddedLine: line)
+        out.append(run)
+        if let mainline = context.mainline {
+          changes[mainline].owned += 1
+          if run.ai { changes[mainline].aiOwned += 1 }
+        }
+      }
+    }
+    cursor.copy(base.lineCount - cursor.line, into: &out)
+    if let identical = origins.identicalParentLines {
+      // Blame gives the whole file to a parent whose version is identical; landings stay the mainline's.
+      return Self.overlay(landings: out, origins: identical)
+    }
+    return out
+  }
+
+  /// Lines of `landings` with origins and AI flags taken line by line from `origins` (same length).
+  static func overlay(landings: FileLines, origins: FileLines) -> FileLines {
+    guard landings.lineCount == origins.lineCount else { return landings }
+    var out = FileLines()
+    var left = landings.runs.makeIterator()
+    var right = origins.runs.makeIterator()
+    var a = left.next()
+    var b = right.next()
+    while var x = a, var y = b {
+      let step = min(x.count, y.count)
+      out.append(LineRun(origin: y.origin, landing: x.landing, count: step, ai: y.ai))
+      x.count -= step
+      y.count -= step
+      a = x.count == 0 ? left.next() : x
+      b = y.count == 0 ? right.next() : y
+    }
+    return out
+  }
+
+  // MARK: - Deaths
+
+  /// Follows the removed lines of one hunk so SZZ can skip blank, comment and whitespace-only lines.
+  struct RemovalTracker {
+    let lines: [DiffLine]
+    let addedWhitespaceFree: Set<UInt64>
+    var next = 0
+
+    /// Whether the next removed line is one SZZ may blame; advances by one line.
+    mutating func nextIsBlameable() -> Bool {
+      defer { next += 1 }
+      guard next < lines.count else { return true }
+      let line = lines[next]
+      return !line.isBlank && !line.isComment && !addedWhitespaceFree.contains(line.whitespaceFreeHash)
+    }
+  }
+
+  private func died(_ piece: LineRun, context: CommitContext, tracker: inout RemovalTracker) {
+    guard let mainline = context.mainline else {
+      if piece.origin != LineRun.unknown {
+        sideRemovers[piece.origin] = persons[Int(context.position)]
+      }
+      return
+    }
+    if context.facts.isFix {
+      changes[mainline].removedLines += Int(piece.count)
+      for _ in 0..<piece.count where tracker.nextIsBlameable() {
+        // MA-SZZ: lines written by a merge (conflict resolutions) are not bug-inducing candidates.
+        guard piece.landing != LineRun.notLanded, piece.origin != LineRun.unknown,
+          !mergeCommits[Int(piece.origin)]
+        else { continue }
+        changes[mainline].blamed[Int(piece.landing), default: 0] += 1
+      }
+    }
+    guard piece.landing != LineRun.notLanded, Int(piece.landing) < changes.count else { return }
+    let landed = changes[Int(piece.landing)].time
+    let days = Int(max(0, context.time - landed) / 86_400)
+    let writer = piece.origin == LineRun.unknown ? -1 : persons[Int(piece.origin)]
+    let remover =
+      context.others.isEmpty
+      ? persons[Int(context.position)] : sideRemovers[piece.origin] ?? persons[Int(context.position)]
+    if writer == remover {
+      changes[Int(piece.landing)].deaths[days, default: DeathCount()].own += Int(piece.count)
+    } else {
+      changes[Int(piece.landing)].deaths[days, default: DeathCount()].others += Int(piece.count)
+    }
+  }
+
+  // MARK: - Origins of merge lines
+
+  /// Where the added lines of one file come from: this commit, or (in a merge) another parent.
+  struct LineSources {
+    let path: String
+    let own: UInt32
+    let landing: UInt32
+    let isAI: Bool
+    let aiRanges: [ClosedRange<Int>]?
+    var parents: [ParentLines] = []
+    var identicalParentLines: FileLines?
+    var identicalStarts: [Int] = []
+
+    struct ParentLines {
+      var lines: FileLines
+      var starts: [Int]
+      var mapper: LineMapper
+    }
+
+    init(path: String, context: inout CommitContext, ledger: LineLedger) {
+      self.path = path
+      own = context.position
+      landing = context.landing
+      isAI = context.facts.isAI
+      aiRanges = context.facts.aiLines.isEmpty ? nil : (context.facts.aiLines[path] ?? [])
+      for index in context.others.indices {
+        if context.others[index].byNewPath == nil {
+          context.others[index].byNewPath = Dictionary(
+            context.others[index].diffs.compactMap { diff in diff.newPath.map { ($0, diff) } },
+            uniquingKeysWith: { first, _ in first })
+        }
+        guard let files = context.others[index].files else { continue }
+        guard let entry = context.others[index].byNewPath?[path] else {
+          // Unchanged against this parent: blame hands it the whole file.
+          if let lines = files[path], lines.known, identicalParentLines == nil {
+            identicalParentLines = lines
+            identicalStarts = lines.starts
+          }
+          continue
+        }
+        guard entry.kind != .added, !entry.isBinary, !entry.isMissing, let oldPath = entry.oldPath,
+          let lines = files[oldPath], lines.known
+        else { continue }
+        parents.append(ParentLines(lines: lines, starts: lines.starts, mapper: LineMapper(entry.hunks)))
+      }
+    }
+
+    /// The run for 1-based new line `line`, which the first-parent diff adds.
+    mutating func run(forAddedLine line: Int) -> LineRun {
+      if let identical = identicalParentLines,
+        let found = identical.run(at: line - 1, starts: identicalStarts)
+      {
+        return LineRun(origin: found.origin, landing: landing, count: 1, ai: found.ai)
+      }
+      for index in parents.indices {
+        if let old = parents[index].mapper.oldLine(forUnchanged: line),
+          let found = parents[index].lines.run(at: old - 1, starts: parents[index].starts)
+        {
+          return LineRun(origin: found.origin, landing: landing, count: 1, ai: found.ai)
+        }
+      }
+      let ai = aiRanges.map { ranges in ranges.contains { $0.contains(line) } } ?? isAI
+      return LineRun(origin: own, landing: landing, count: 1, ai: ai)
+    }
+  }
+}
+
+/// Maps a new line number to the old one across zero-context hunks, for lines no hunk touched.
+/// Queries must come in ascending order.
+struct LineMapper {
+  private let hunks: [Hunk]
+  private var index = 0
+  /// Old minus new line number after the hunks passed so far.
+  private var shift = 0
+
+  init(_ hunks: [Hunk]) {
+    self.hunks = hunks.sorted { $0.newStart < $1.newStart }
+  }
+
+  mutating func oldLine(forUnchanged line: Int) -> Int? {
+    while index < hunks.count {
+      let hunk = hunks[index]
+      // A pure deletion (newCount 0) sits after new line `newStart`.
+      let lastNew = hunk.newCount > 0 ? hunk.newStart + hunk.newCount - 1 : hunk.newStart
+      if lastNew < line {
+        shift += hunk.oldCount - hunk.newCount
+        index += 1
+        continue
+      }
+      if hunk.newCount > 0, line >= hunk.newStart { return nil }
+      break
+    }
+    return line + shift
+  }
+}

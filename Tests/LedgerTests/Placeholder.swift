@@ -1,5 +1,0 @@
-import XCTest
-
-@testable import Ledger
-
-final class LedgerPlaceholderTests: XCTestCase {}
