@@ -1,0 +1,38 @@
+import OutcomeModel
+
+/// The parts of a fact row a report uses, parsed once (timestamps to seconds, revert cancellation).
+struct ChangeFact: Sendable {
+  var author: String
+  var teams: [String]
+  var cohort: Cohort
+  var landedAt: Int64
+  var linesAdded: Int
+  var linesDeleted: Int
+  var aiLinesAdded: Int
+  /// Days to a revert that stood (a revert later reverted itself does not count); nil when none.
+  var revertDays: Int?
+  var fate: LineFate?
+  var defects: Int
+  var issues: [String]
+  var leadHours: Double?
+
+  init?(_ record: ChangeRecord) {
+    guard let landed = Timestamp.parse(record.committedAt) else { return nil }
+    author = record.author
+    let teams = record.teams ?? record.team.map { [$0] } ?? []
+    self.teams = teams.isEmpty ? [TeamResolver.unassigned] : Array(Set(teams)).sorted()
+    cohort = record.cohort ?? .unmarked
+    landedAt = landed
+    linesAdded = record.linesAdded
+    linesDeleted = record.linesDeleted
+    aiLinesAdded = record.aiLinesAdded ?? (cohort == .unmarked ? 0 : record.linesAdded)
+    if let revert = record.reverted, revert.relandedBy == nil { revertDays = revert.days }
+    fate = record.fate
+    defects = record.defectsInduced?.count ?? 0
+    issues = record.issues ?? []
+    let merged = record.pr?.mergedAt.flatMap(Timestamp.parse) ?? landed
+    if let authored = Timestamp.parse(record.authoredAt), merged > authored {
+      leadHours = Double(merged - authored) / 3600
+    }
+  }
+}

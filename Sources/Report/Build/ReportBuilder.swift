@@ -1,0 +1,110 @@
+import OutcomeModel
+
+/// Builds an `OutcomeReport` from fact rows: groups by team, period and cohort, applies the privacy
+/// rules, then computes metrics only for cells that may be shown.
+///
+/// ```swift
+/// let report = ReportBuilder(options: ReportOptions(minAuthors: 5)).build(input)
+/// try ReportWriter.writeAll(report, to: outDirectory)
+/// ```
+public struct ReportBuilder: Sendable {
+  public var options: ReportOptions
+
+  public init(options: ReportOptions = ReportOptions()) {
+    self.options = options
+  }
+
+  static let cellCohorts: [ReportCohort] = [.agent, .assisted, .unmarked, .ai, .all]
+  static let trendCohorts: [ReportCohort] = [.ai, .unmarked, .all]
+
+  public func build(_ input: ReportInput) -> OutcomeReport {
+    let period = input.period
+    let facts = input.records.compactMap(ChangeFact.init).filter { period.contains($0.landedAt) }
+    let prs = (input.pullRequests ?? []).compactMap { pr -> (PullRequestInput, Int64)? in
+      guard let created = Timestamp.parse(pr.createdAt), period.contains(created) else { return nil }
+      return (pr, created)
+    }
+    let months = period.months.count > 1 ? period.months : []
+    let teams = Set(facts.flatMap(\.teams) + prs.flatMap(\.0.teams)).sorted()
+
+    var data: [Suppression.Key: CellData] = [:]
+    var grid = Suppression()
+    for (index, fact) in facts.enumerated() { grid.authorOf[index] = fact.author }
+    for (index, pr) in prs.enumerated() { grid.authorOf[-1 - index] = pr.0.author }
+    let buckets = [period] + months
+    for team in teams {
+      for bucket in buckets {
+        let isPeriod = bucket == period
+        for cohort in Self.cellCohorts {
+          let changeIndices = facts.indices.filter {
+            facts[$0].teams.contains(team) && cohort.includes(facts[$0].cohort)
+              && bucket.contains(facts[$0].landedAt)
+          }
+          let prIndices = prs.indices.filter {
+            prs[$0].0.teams.contains(team) && cohort.includes(prs[$0].0.cohort) && bucket.contains(prs[$0].1)
+          }
+          let cell = CellData(
+            changes: changeIndices.map { facts[$0] }, pullRequests: prIndices.map { prs[$0].0 },
+            authors: Set(changeIndices.map { facts[$0].author } + prIndices.map { prs[$0].0.author }))
+          let key = Suppression.Key(team: team, bucket: bucket.label, cohort: cohort)
+          data[key] = cell
+          // Months carry every cohort in the grid, shown or not, so their cohort relations hold.
+          grid.cells[key] = Suppression.Cell(
+            members: Set(changeIndices + prIndices.map { -1 - $0 }), authors: cell.authors,
+            priority: Suppression.priority(cohort: cohort, isPeriod: isPeriod, changes: cell.changes.count))
+        }
+        func key(_ c: ReportCohort) -> Suppression.Key { .init(team: team, bucket: bucket.label, cohort: c) }
+        grid.relations.append((key(.all), [key(.agent), key(.assisted), key(.unmarked)]))
+        grid.relations.append((key(.ai), [key(.agent), key(.assisted)]))
+        grid.relations.append((key(.all), [key(.ai), key(.unmarked)]))
+      }
+      if !months.isEmpty {
+        for cohort in Self.cellCohorts {
+          grid.relations.append(
+            (
+              .init(team: team, bucket: period.label, cohort: cohort),
+              months.map { .init(team: team, bucket: $0.label, cohort: cohort) }
+            ))
+        }
+      }
+    }
+    let hidden = grid.solve(minAuthors: options.minAuthors)
+
+    var teamReports: [TeamReport] = []
+    var suppressedTeams = 0
+    for team in teams {
+      guard !hidden.contains(.init(team: team, bucket: period.label, cohort: .all)) else {
+        suppressedTeams += 1
+        continue
+      }
+      teamReports.append(
+        teamReport(team, period: period, months: months, data: data, hidden: hidden, input: input))
+    }
+    return OutcomeReport(
+      schemaVersion: OutcomeReport.currentSchemaVersion,
+      title: "What became of AI-assisted changes",
+      repository: input.repository,
+      period: summary(period, months: months, observedUntil: input.observedUntil),
+      teamSource: input.teamSource,
+      settings: options,
+      caveats: Caveats.all(options: options, input: input),
+      definitions: MetricID.allCases.map {
+        Definition(metric: $0, title: $0.title, definition: $0.definition)
+      },
+      teams: teamReports,
+      suppressedTeams: suppressedTeams)
+  }
+
+  private func summary(_ period: ReportPeriod, months: [ReportPeriod], observedUntil: Int64) -> PeriodSummary
+  {
+    let provisional = period.isProvisional(horizonDays: CellComputation.horizon, observedUntil: observedUntil)
+    return PeriodSummary(
+      label: period.label, kind: period.kind, start: Timestamp.iso8601(period.start),
+      end: Timestamp.iso8601(period.end), observedUntil: Timestamp.iso8601(observedUntil),
+      provisional: provisional,
+      provisionalReason: provisional
+        ? "History ends less than 180 days after the period: later horizons are censored and figures can still change."
+        : nil,
+      months: months.map(\.label))
+  }
+}

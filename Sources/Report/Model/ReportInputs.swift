@@ -1,0 +1,97 @@
+import OutcomeModel
+
+/// A pull request as the report needs it, including those that never landed (they have no change row).
+///
+/// The caller fills `teams` with the same `TeamResolver` used for changes, and `author` with the same
+/// pseudonym the fact table uses, so PR authors and change authors count as one person.
+public struct PullRequestInput: Hashable, Sendable, Codable {
+  public var number: Int
+  public var author: String
+  public var teams: [String]
+  public var cohort: Cohort
+  /// `merged`, `closed` (unmerged) or `open`.
+  public var state: String
+  public var isDraft: Bool
+  /// ISO-8601 UTC; the PR belongs to the period in which it was opened.
+  public var createdAt: String
+
+  public init(
+    number: Int, author: String, teams: [String], cohort: Cohort, state: String, isDraft: Bool = false,
+    createdAt: String
+  ) {
+    self.number = number
+    self.author = author
+    self.teams = teams
+    self.cohort = cohort
+    self.state = state
+    self.isDraft = isDraft
+    self.createdAt = createdAt
+  }
+}
+
+/// A linked tracker item's outcome; changes link to it through `ChangeRecord.issues` keys.
+public struct IssueInput: Hashable, Sendable, Codable {
+  public var key: String
+  public var resolved: Bool
+  public var reopened: Bool
+
+  public init(key: String, resolved: Bool, reopened: Bool) {
+    self.key = key
+    self.resolved = resolved
+    self.reopened = reopened
+  }
+}
+
+/// Everything one report is built from.
+public struct ReportInput: Sendable {
+  /// Fact rows with `teams` (or `team`) filled; rows outside the period are ignored.
+  public var records: [ChangeRecord]
+  /// nil when no PR export was given: the merge rate is then reported as unavailable.
+  public var pullRequests: [PullRequestInput]?
+  /// nil when no tracker export was given.
+  public var issues: [IssueInput]?
+  public var period: ReportPeriod
+  /// Commit time of the last change in history: the end of observation, where lines are censored.
+  public var observedUntil: Int64
+  public var teamSource: TeamResolver.Source
+  /// A display name for the repository (or repositories).
+  public var repository: String?
+
+  public init(
+    records: [ChangeRecord], pullRequests: [PullRequestInput]? = nil, issues: [IssueInput]? = nil,
+    period: ReportPeriod, observedUntil: Int64, teamSource: TeamResolver.Source, repository: String? = nil
+  ) {
+    self.records = records
+    self.pullRequests = pullRequests
+    self.issues = issues
+    self.period = period
+    self.observedUntil = observedUntil
+    self.teamSource = teamSource
+    self.repository = repository
+  }
+}
+
+/// Privacy thresholds and statistical settings.
+public struct ReportOptions: Sendable, Hashable, Codable {
+  /// Cells with fewer distinct authors are suppressed; never below `minimumAuthorsFloor`.
+  public var minAuthors: Int
+  /// Cells with fewer changes show counts only, marked "insufficient data".
+  public var minChanges: Int
+  /// Survival at a horizon is shown only when at least this many changes were observed that long.
+  public var minChangesAtRisk: Int
+  public var bootstrapResamples: Int
+  public var seed: UInt64
+
+  public static let minimumAuthorsFloor = 3
+
+  public init(
+    minAuthors: Int = 5, minChanges: Int = 20, minChangesAtRisk: Int = 10, bootstrapResamples: Int = 2000,
+    seed: UInt64 = 20_260_701
+  ) {
+    self.minAuthors = max(minAuthors, Self.minimumAuthorsFloor)
+    self.minChanges = minChanges
+    self.minChangesAtRisk = minChangesAtRisk
+    self.bootstrapResamples = bootstrapResamples
+    self.seed = seed
+  }
+}

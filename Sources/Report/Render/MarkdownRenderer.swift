@@ -1,0 +1,127 @@
+import Foundation
+
+/// Markdown for terminals and CI job summaries: one table per team, AI next to unmarked.
+public enum MarkdownRenderer {
+  /// Rows of the per-team table, in reading order: volume, throughput, stability, controls.
+  static let rows: [MetricID] = [
+    .changes, .linesAdded, .prMergeRate, .prsStillOpen, .timeToMergeMedianHours, .timeToMergeP75Hours,
+    .revertRate14d, .revertRate90d, .survival30d, .survival90d, .survival180d, .churn14d, .churn21d,
+    .churn21dSelf, .churn21dOthers, .defectRate, .defectsPer1000Lines, .issueResolutionRate,
+    .issueReopenRate, .changeSizeMedian, .changeSizeP75,
+  ]
+  static let columns: [ReportCohort] = [.ai, .unmarked, .agent, .assisted]
+
+  public static func render(_ report: OutcomeReport) -> String {
+    var out: [String] = []
+    out.append("# \(report.title) — \(report.period.label)")
+    out.append("")
+    var facts = [
+      "Period \(report.period.start.prefix(10)) to \(report.period.end.prefix(10)) (end exclusive)",
+      "history observed until \(report.period.observedUntil.prefix(10))",
+      "teams from \(report.teamSource.rawValue)",
+    ]
+    if let repository = report.repository { facts.insert("Repository \(repository)", at: 0) }
+    out.append(facts.joined(separator: " · ") + ".")
+    out.append("")
+    if report.period.provisional, let reason = report.period.provisionalReason {
+      out.append("> **Provisional.** \(reason)")
+      out.append("")
+    }
+    out.append("> **Read with care.** \(Caveats.selection)")
+    out.append("")
+    if report.teams.isEmpty { out.append("No team has enough authors to be shown.") }
+    for team in report.teams { out.append(contentsOf: teamSection(team)) }
+    if report.suppressedTeams > 0 {
+      out.append(
+        "\(report.suppressedTeams) team\(report.suppressedTeams == 1 ? "" : "s") not shown: fewer than \(report.settings.minAuthors) distinct authors."
+      )
+      out.append("")
+    }
+    out.append("## How to read this report")
+    out.append("")
+    out.append(contentsOf: report.caveats.map { "- \($0)" })
+    out.append("- Figures marked * are provisional: some changes have not reached that horizon yet.")
+    out.append("")
+    out.append("## Definitions")
+    out.append("")
+    out.append(
+      contentsOf: report.definitions.map { "- **\($0.title)** (`\($0.metric.rawValue)`): \($0.definition)" })
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  static func teamSection(_ team: TeamReport) -> [String] {
+    var out = ["## Team \(escape(team.team))", ""]
+    let cells = Dictionary(uniqueKeysWithValues: team.cells.map { ($0.cohort, $0) })
+    let comparisons = Dictionary(uniqueKeysWithValues: team.comparisons.map { ($0.metric, $0) })
+    out.append("| Metric | " + columns.map(\.title).joined(separator: " | ") + " | AI − unmarked |")
+    out.append("|---|" + columns.map { _ in "---:|" }.joined() + "---|")
+    for metric in rows {
+      let values = columns.map { cohort in cellText(cells[cohort], metric) }
+      guard values.contains(where: { $0 != "—" }) else { continue }
+      let difference =
+        comparisons[metric].map { "\(NumberText.difference($0)): \($0.verdict.rawValue)" } ?? ""
+      out.append("| \(metric.title) | " + values.joined(separator: " | ") + " | \(difference) |")
+    }
+    if let all = cells[.all], all.status == .published {
+      for metric in [MetricID.aiShareAdded, .aiShareSurviving] {
+        if let m = all.metrics.first(where: { $0.metric == metric }), m.value != nil {
+          out.append("")
+          out.append("\(metric.title): \(NumberText.metric(m)).")
+        }
+      }
+    }
+    if let note = team.comparisonNote {
+      out.append("")
+      out.append(note)
+    }
+    out.append("")
+    if !team.trend.isEmpty { out.append(contentsOf: trendTable(team.trend)) }
+    return out
+  }
+
+  static func cellText(_ cell: CohortCell?, _ metric: MetricID) -> String {
+    guard let cell else { return "—" }
+    switch cell.status {
+    case .suppressed: return "suppressed"
+    case .empty: return metric == .changes || metric == .linesAdded ? "0" : "—"
+    case .insufficient:
+      if let m = cell.metrics.first(where: { $0.metric == metric }) { return NumberText.metric(m) }
+      return "insufficient data"
+    case .published:
+      guard let m = cell.metrics.first(where: { $0.metric == metric }) else { return "—" }
+      return NumberText.metric(m)
+    }
+  }
+
+  static func trendTable(_ trend: [TrendCell]) -> [String] {
+    var out = ["Monthly trend (changes; reverted within 14 days):", ""]
+    let cohorts: [ReportCohort] = [.ai, .unmarked]
+    out.append(
+      "| Month | "
+        + cohorts.map { "\($0.title) changes | \($0.title) reverted ≤14 d" }.joined(separator: " | ") + " |")
+    out.append("|---|" + cohorts.map { _ in "---:|---:|" }.joined())
+    let months = trend.map(\.month).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    for month in months {
+      var fields = [month]
+      for cohort in cohorts {
+        let cell = trend.first { $0.month == month && $0.cohort == cohort }
+        switch cell?.status {
+        case .suppressed?: fields += ["suppressed", "suppressed"]
+        case .published?:
+          fields.append("\(cell!.changes ?? 0)")
+          fields.append(cell!.metrics.first { $0.metric == .revertRate14d }.map(NumberText.metric) ?? "—")
+        case .insufficient?: fields += ["\(cell!.changes ?? 0)", "insufficient data"]
+        default: fields += ["0", "—"]
+        }
+      }
+      out.append("| " + fields.joined(separator: " | ") + " |")
+    }
+    out.append("")
+    return out
+  }
+
+  /// Team names come from user files: keep them from breaking tables.
+  static func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "|", with: "\\|")
+  }
+}

@@ -1,0 +1,103 @@
+import OutcomeModel
+
+/// Kaplan–Meier survival of added lines, with lines still alive at the end of observation censored.
+///
+/// Each change contributes its owned lines: `deaths` say how many died on which day after landing,
+/// the rest are censored at `observedDays`. At a day with both, deaths count first (the usual
+/// convention: a line censored on day t was still at risk on day t).
+public enum KaplanMeier {
+  /// One change's lines as survival data.
+  public struct Lines: Sendable {
+    public var owned: Int
+    /// `(day, lines)` pairs; days after landing.
+    public var deaths: [(day: Int, lines: Int)]
+    public var observedDays: Int
+
+    public init(owned: Int, deaths: [(day: Int, lines: Int)], observedDays: Int) {
+      self.owned = owned
+      self.deaths = deaths
+      self.observedDays = observedDays
+    }
+  }
+
+  /// S(t) at each whole day `0...horizon` (index = day), and the lines still at risk on each day.
+  public struct Curve: Sendable, Equatable {
+    public var survival: [Double]
+    public var atRisk: [Int]
+  }
+
+  /// The estimator over days `0...horizon`; events after the horizon do not change S within it.
+  public static func curve(_ data: [Lines], horizon: Int) -> Curve {
+    var deaths = [Int](repeating: 0, count: horizon + 2)
+    var censored = [Int](repeating: 0, count: horizon + 2)
+    var total = 0
+    for change in data {
+      accumulate(change, horizon: horizon, deaths: &deaths, censored: &censored, total: &total)
+    }
+    return sweep(deaths: deaths, censored: censored, total: total, horizon: horizon)
+  }
+
+  static func accumulate(
+    _ change: Lines, horizon: Int, deaths: inout [Int], censored: inout [Int], total: inout Int
+  ) {
+    total += change.owned
+    var dead = 0
+    for death in change.deaths where death.lines > 0 {
+      dead += death.lines
+      deaths[min(max(death.day, 0), horizon + 1)] += death.lines
+    }
+    let alive = max(0, change.owned - dead)
+    censored[min(max(change.observedDays, 0), horizon + 1)] += alive
+  }
+
+  static func sweep(deaths: [Int], censored: [Int], total: Int, horizon: Int) -> Curve {
+    var survival = [Double](repeating: 1, count: horizon + 1)
+    var atRisk = [Int](repeating: 0, count: horizon + 1)
+    var risk = total
+    var s = 1.0
+    for day in 0...horizon {
+      atRisk[day] = risk
+      if risk > 0, deaths[day] > 0 { s *= 1 - Double(deaths[day]) / Double(risk) }
+      survival[day] = s
+      risk -= deaths[day] + censored[day]
+    }
+    return Curve(survival: survival, atRisk: atRisk)
+  }
+
+  /// Percentile bands for S at every day, resampling changes (not lines) with replacement.
+  static func bootstrap(
+    _ data: [Lines], horizon: Int, resamples: Int, seed: UInt64
+  ) -> [[Double]] {
+    guard !data.isEmpty else { return [] }
+    var rng = SplitMix64(seed: seed)
+    var replicates: [[Double]] = []
+    replicates.reserveCapacity(resamples)
+    var deaths = [Int](repeating: 0, count: horizon + 2)
+    var censored = [Int](repeating: 0, count: horizon + 2)
+    for _ in 0..<resamples {
+      for i in deaths.indices {
+        deaths[i] = 0
+        censored[i] = 0
+      }
+      var total = 0
+      for _ in 0..<data.count {
+        accumulate(
+          data[rng.index(below: data.count)], horizon: horizon, deaths: &deaths, censored: &censored,
+          total: &total)
+      }
+      replicates.append(sweep(deaths: deaths, censored: censored, total: total, horizon: horizon).survival)
+    }
+    return replicates
+  }
+}
+
+extension KaplanMeier.Lines {
+  /// Reads the ledger's fate; nil when the change owns no lines.
+  init?(fate: LineFate) {
+    guard fate.owned > 0 else { return nil }
+    self.init(
+      owned: fate.owned,
+      deaths: fate.deaths.compactMap { $0.count == 2 ? (day: $0[0], lines: $0[1]) : nil },
+      observedDays: fate.observedDays)
+  }
+}

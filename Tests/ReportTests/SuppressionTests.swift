@@ -1,0 +1,114 @@
+import OutcomeModel
+import XCTest
+
+@testable import Report
+
+final class SuppressionTests: XCTestCase {
+  func testFourAuthorTeamDisappearsAndCannotBeRecovered() throws {
+    let records = ReportFixture.records()
+    let report = ReportFixture.report()
+    XCTAssertEqual(report.teams.map(\.team), ["payments", "platform"])
+    XCTAssertEqual(report.suppressedTeams, 1)
+    for format in ReportFormat.allCases {
+      XCTAssertFalse(try format.render(report).contains("tiny"), "\(format) names the hidden team")
+    }
+    // No figure anywhere sums over teams: every published count is one team's own.
+    let tinyChanges = records.filter { $0.team == "tiny" }.count
+    let published = report.teams.map { team in team.cells.first { $0.cohort == .all }!.changes! }
+    XCTAssertEqual(published, [140, 90])
+    XCTAssertEqual(published.reduce(0, +) + tinyChanges, records.count)
+    let json = try JSONRenderer.render(report)
+    XCTAssertFalse(json.contains("\"changes\" : \(records.count)"), "an all-teams total would reveal tiny")
+    assertNoSingleHiddenCell(report)
+  }
+
+  /// For every additive relation in a published team, never exactly one hidden member.
+  func assertNoSingleHiddenCell(_ report: OutcomeReport, file: StaticString = #filePath, line: UInt = #line) {
+    for team in report.teams {
+      let status = Dictionary(uniqueKeysWithValues: team.cells.map { ($0.cohort, $0.status) })
+      let relations: [[ReportCohort]] = [
+        [.all, .agent, .assisted, .unmarked], [.ai, .agent, .assisted], [.all, .ai, .unmarked],
+      ]
+      for relation in relations {
+        let hidden = relation.filter { status[$0] == .suppressed }.count
+        XCTAssertNotEqual(hidden, 1, "\(team.team): \(relation) leaks by subtraction", file: file, line: line)
+      }
+      let months = Set(team.trend.map(\.month))
+      for cohort in ReportBuilder.trendCohorts {
+        let hiddenMonths = team.trend.filter { $0.cohort == cohort && $0.status == .suppressed }.count
+        let periodHidden = status[cohort] == .suppressed ? 1 : 0
+        XCTAssertNotEqual(
+          hiddenMonths + periodHidden, 1, "\(team.team) \(cohort) months leak", file: file, line: line)
+        _ = months
+      }
+    }
+  }
+
+  func testSmallCohortGetsComplementarySuppression() throws {
+    // 7 unmarked authors, 6 agent authors, 2 assisted authors: assisted is hidden, and so must be one
+    // more of {agent, ai}, or ai − agent would give it back.
+    var records: [ChangeRecord] = []
+    var i = 0
+    func add(_ author: String, _ cohort: Cohort, _ count: Int) {
+      for k in 0..<count {
+        i += 1
+        records.append(
+          ReportFixture.record(i, author: author, team: "core", cohort: cohort, day: k % 80, linesAdded: 10))
+      }
+    }
+    for a in 1...7 { add("u\(a)", .unmarked, 6) }
+    for a in 1...6 { add("g\(a)", .agent, 5) }
+    for a in 1...2 { add("s\(a)", .assisted, 3) }
+    let report = ReportBuilder(options: ReportFixture.options).build(
+      ReportFixture.input(records, withTracker: false))
+    let status = Dictionary(uniqueKeysWithValues: report.teams[0].cells.map { ($0.cohort, $0.status) })
+    XCTAssertEqual(status[.assisted], .suppressed)
+    XCTAssertEqual(status[.agent], .suppressed, "agent is the least important partner of assisted")
+    XCTAssertEqual(status[.ai], .published)
+    XCTAssertEqual(status[.unmarked], .published)
+    XCTAssertEqual(status[.all], .published)
+    assertNoSingleHiddenCell(report)
+  }
+
+  func testMinAuthorsIsNeverBelowThree() {
+    XCTAssertEqual(ReportOptions(minAuthors: 1).minAuthors, 3)
+    XCTAssertEqual(ReportOptions(minAuthors: 8).minAuthors, 8)
+  }
+
+  func testNestedTeamsCannotIsolateOnePerson() {
+    // "core" is five people; "platform" is the same five plus one: platform − core would be one
+    // person's changes, so the smaller team is hidden.
+    var records: [ChangeRecord] = []
+    var i = 0
+    for a in 1...6 {
+      for k in 0..<8 {
+        i += 1
+        var r = ReportFixture.record(
+          i, author: "p\(a)", team: "platform", cohort: .unmarked, day: k * 9, linesAdded: 10)
+        if a <= 5 { r.teams = ["core", "platform"] }
+        records.append(r)
+      }
+    }
+    let report = ReportBuilder(options: ReportFixture.options).build(
+      ReportFixture.input(records, withTracker: false))
+    XCTAssertEqual(report.teams.map(\.team), ["platform"])
+    XCTAssertEqual(report.suppressedTeams, 1)
+  }
+
+  func testSmallCellsShowCountsOnlyAsInsufficient() {
+    var records: [ChangeRecord] = []
+    for i in 0..<12 {
+      records.append(
+        ReportFixture.record(i, author: "a\(i % 6)", team: "t", cohort: .unmarked, day: i, linesAdded: 10))
+    }
+    let report = ReportBuilder(options: ReportFixture.options).build(
+      ReportFixture.input(records, withTracker: false))
+    let all = report.teams[0].cells.first { $0.cohort == .all }!
+    XCTAssertEqual(all.status, .insufficient)
+    XCTAssertEqual(all.metrics.map(\.metric), [.changes, .linesAdded])
+    XCTAssertTrue(report.teams[0].comparisons.isEmpty)
+    XCTAssertTrue(MarkdownRenderer.render(report).contains("Insufficient data"))
+    let ai = report.teams[0].cells.first { $0.cohort == .ai }!
+    XCTAssertEqual(ai.status, .empty)
+  }
+}
