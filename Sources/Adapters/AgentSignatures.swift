@@ -33,10 +33,18 @@ public struct AgentSignatures: Sendable {
   /// Logins of automation without `[bot]` in the name (`dependabot`, `renovate`), compared like logins.
   public var botLogins: [String]
   private var compiled: [(String, [NSRegularExpression])]
+  private var toolByLogin: [String: String] = [:]
+  private var toolByAccount: [String: String] = [:]
+  private var botKeys: Set<String> = []
 
   public init(tools: [Tool], botLogins: [String]) {
     self.tools = tools
     self.botLogins = botLogins
+    for tool in tools.reversed() {
+      for login in tool.logins { toolByLogin[Self.loginKey(login)] = tool.id }
+      for id in tool.accountIDs { toolByAccount[id] = tool.id }
+    }
+    botKeys = Set(botLogins.map(Self.loginKey))
     self.compiled = tools.map { tool in
       (
         tool.id,
@@ -89,14 +97,12 @@ public struct AgentSignatures: Sendable {
 
   /// The AI tool whose login or account id this is.
   func agentTool(login: String, accountID: String?) -> String? {
-    let key = Self.loginKey(login)
-    if let accountID, let tool = tools.first(where: { $0.accountIDs.contains(accountID) }) { return tool.id }
-    return tools.first { $0.logins.contains { Self.loginKey($0) == key } }?.id
+    if let accountID, let tool = toolByAccount[accountID] { return tool }
+    return toolByLogin[Self.loginKey(login)]
   }
 
   func isKnownBot(login: String) -> Bool {
-    let key = Self.loginKey(login)
-    return botLogins.contains { Self.loginKey($0) == key }
+    botKeys.contains(Self.loginKey(login))
   }
 
   func branchTool(_ branch: String) -> (tool: String, prefix: String)? {

@@ -63,18 +63,29 @@ func finishedState(_ resolution: WorkItemResolution?) -> WorkItemState {
 }
 
 /// `https://github.com/owner/repo/issues/5` → (`github.com`, `owner/repo`).
+///
+/// Split by hand rather than with a `URLComponents` parse per record.
 func hostAndContainer(fromURL url: String?, markers: [String]) -> (host: String?, container: String?) {
-  guard let url, let components = URLComponents(string: url), let host = components.host else {
-    return (nil, nil)
-  }
-  var path = components.path
-  if path.hasPrefix("/repos/") { path.removeFirst(6) }
+  guard let url, let scheme = url.range(of: "://") else { return (nil, nil) }
+  let rest = url[scheme.upperBound...]
+  let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+  let rawHost = String(rest[..<slash])
+  let host = rawHost == "api.github.com" ? "github.com" : rawHost
+  var path = rest[slash...]
+  if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<query] }
+  if path.hasPrefix("/repos/") { path = path.dropFirst(6) }
   for marker in markers {
     if let range = path.range(of: marker) {
-      let container = path[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-      return (host == "api.github.com" ? "github.com" : host, container)
+      return (host, trimSlashes(path[..<range.lowerBound]))
     }
   }
-  let trimmed = path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-  return (host == "api.github.com" ? "github.com" : host, trimmed.isEmpty ? nil : trimmed)
+  let trimmed = trimSlashes(path)
+  return (host, trimmed.isEmpty ? nil : trimmed)
+}
+
+private func trimSlashes(_ s: Substring) -> String {
+  var t = s
+  while t.first == "/" { t = t.dropFirst() }
+  while t.last == "/" { t = t.dropLast() }
+  return String(t)
 }

@@ -70,7 +70,7 @@ enum GitLabReader {
   }
 
   private static func host(_ record: JSONValue) -> String? {
-    record["web_url"]?.text.flatMap { URLComponents(string: $0)?.host }
+    hostAndContainer(fromURL: record["web_url"]?.text, markers: []).host
   }
 
   /// `references.full` (`group/project!1`), else the web URL's path, else `project:<id>`.

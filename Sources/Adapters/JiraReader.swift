@@ -14,7 +14,7 @@ enum JiraReader {
       throw RecordError(reason: "\"fields\" is \(fields.kindName), expected an object")
     }
     let project = fields["project"]?["key"]?.text ?? String(key.prefix { $0 != "-" })
-    let host = record["self"]?.text.flatMap { URLComponents(string: $0)?.host }
+    let host = hostAndContainer(fromURL: record["self"]?.text, markers: []).host
     let status = fields["status"]
     let category = status?["statusCategory"]?["key"]?.text
     let rawResolution = fields["resolution"]?["name"]?.text
