@@ -4,12 +4,10 @@ extension CellComputation {
   /// Days at which curves are sampled for charts and JSON.
   static let curveDays = Array(stride(from: 0, through: horizon, by: 5))
 
-  mutating func addSurvival(_ changes: [ChangeFact], _ context: CellContext, curve wantCurve: Bool) {
-    let lines = changes.compactMap { $0.fate.flatMap(KaplanMeier.Lines.init(fate:)) }
+  mutating func addSurvival(
+    _ lines: [KaplanMeier.Lines], replicates: [[Double]], _ context: CellContext, curve wantCurve: Bool
+  ) {
     let curve = KaplanMeier.curve(lines, horizon: Self.horizon)
-    let replicates = KaplanMeier.bootstrap(
-      lines, horizon: Self.horizon, resamples: context.options.bootstrapResamples,
-      seed: SplitMix64.seed(context.options.seed, "\(context.label)|survival"))
     func atRisk(_ day: Int) -> Int { lines.filter { $0.observedDays >= day }.count }
     for metric in [MetricID.survival30d, .survival90d, .survival180d] {
       let day = Self.survivalDays[metric]!

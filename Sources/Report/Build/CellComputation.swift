@@ -45,12 +45,19 @@ struct CellComputation {
     var result = counts(data)
     result.addPullRequests(data.pullRequests, context)
     result.addReverts(data.changes, context)
-    result.addSurvival(data.changes, context, curve: curve)
-    result.addChurn(data.changes, context)
-    result.addDefects(data.changes, context)
+    result.rate(
+      .defectRate, data.changes.filter { $0.defects > 0 }.count, data.changes.count, provisional: false)
     result.addIssues(data.changes, context)
-    result.addQuantiles(data.changes, context)
-    if shares { result.addShares(data.changes, context) }
+    var plan = ResamplePlan(changes: data.changes)
+    plan.churn = [.churn14d, .churn21d, .churn21dSelf, .churn21dOthers]
+    plan.perChange = true
+    plan.shares = shares
+    plan.survival = true
+    plan.curve = curve
+    result.addResampled(plan, context)
+    result.values.sort {
+      MetricID.allCases.firstIndex(of: $0.metric)! < MetricID.allCases.firstIndex(of: $1.metric)!
+    }
     return result
   }
 
@@ -58,7 +65,9 @@ struct CellComputation {
   static func trend(_ data: CellData, context: CellContext) -> CellComputation {
     var result = counts(data)
     result.addReverts(data.changes, context, windows: [(.revertRate14d, 14)])
-    result.addChurn(data.changes, context, windows: [.churn21d])
+    var plan = ResamplePlan(changes: data.changes)
+    plan.churn = [.churn21d]
+    result.addResampled(plan, context)
     return result
   }
 
@@ -121,37 +130,6 @@ struct CellComputation {
     }
   }
 
-  mutating func addChurn(
-    _ changes: [ChangeFact], _ context: CellContext,
-    windows: [MetricID] = [.churn14d, .churn21d, .churn21dSelf, .churn21dOthers]
-  ) {
-    for metric in windows {
-      let pairs: [(numerator: Double, denominator: Double)] = changes.compactMap { change in
-        guard let fate = change.fate, fate.owned > 0 else { return nil }
-        let churned: Int?
-        switch metric {
-        case .churn14d: churned = fate.churned14d
-        case .churn21d: churned = fate.churned21d
-        case .churn21dSelf: churned = fate.churned21d == nil ? nil : fate.churned21dSelf ?? 0
-        default: churned = fate.churned21d == nil ? nil : fate.churned21dOthers ?? 0
-        }
-        return churned.map { (Double($0), Double(fate.owned)) }
-      }
-      let withFate = changes.filter { ($0.fate?.owned ?? 0) > 0 }.count
-      boot(
-        metric, context.bootstrap.ratio(pairs, label: "\(context.label)|\(metric)"), n: pairs.count,
-        provisional: pairs.count < withFate)
-    }
-  }
-
-  mutating func addDefects(_ changes: [ChangeFact], _ context: CellContext) {
-    rate(.defectRate, changes.filter { $0.defects > 0 }.count, changes.count, provisional: false)
-    let pairs = changes.map { (numerator: Double($0.defects) * 1000, denominator: Double($0.linesAdded)) }
-    boot(
-      .defectsPer1000Lines, context.bootstrap.ratio(pairs, label: "\(context.label)|defectsPerKLOC"),
-      n: changes.count, provisional: false)
-  }
-
   mutating func addIssues(_ changes: [ChangeFact], _ context: CellContext) {
     guard let issues = context.issues else {
       for metric in [MetricID.issueResolutionRate, .issueReopenRate] {
@@ -165,39 +143,6 @@ struct CellComputation {
     rate(.issueReopenRate, resolved.filter(\.reopened).count, resolved.count, provisional: false)
   }
 
-  mutating func addQuantiles(_ changes: [ChangeFact], _ context: CellContext) {
-    let lead = changes.compactMap(\.leadHours)
-    let sizes = changes.map { Double($0.linesAdded + $0.linesDeleted) }
-    let b = context.bootstrap
-    boot(
-      .timeToMergeMedianHours, b.quantile(lead, 0.5, label: "\(context.label)|lead50"), n: lead.count,
-      provisional: false)
-    boot(
-      .timeToMergeP75Hours, b.quantile(lead, 0.75, label: "\(context.label)|lead75"), n: lead.count,
-      provisional: false)
-    boot(
-      .changeSizeMedian, b.quantile(sizes, 0.5, label: "\(context.label)|size50"), n: sizes.count,
-      provisional: false)
-    boot(
-      .changeSizeP75, b.quantile(sizes, 0.75, label: "\(context.label)|size75"), n: sizes.count,
-      provisional: false)
-  }
-
-  mutating func addShares(_ changes: [ChangeFact], _ context: CellContext) {
-    let added = changes.map {
-      (numerator: Double(min($0.aiLinesAdded, $0.linesAdded)), denominator: Double($0.linesAdded))
-    }
-    boot(
-      .aiShareAdded, context.bootstrap.ratio(added, label: "\(context.label)|aiAdded"), n: changes.count,
-      provisional: false)
-    let alive: [(numerator: Double, denominator: Double)] = changes.compactMap { change in
-      guard let fate = change.fate, fate.owned > 0 else { return nil }
-      return (Double(fate.alive) * Double(fate.aiOwned) / Double(fate.owned), Double(fate.alive))
-    }
-    boot(
-      .aiShareSurviving, context.bootstrap.ratio(alive, label: "\(context.label)|aiAlive"), n: alive.count,
-      provisional: false)
-  }
 }
 
 /// Output rounding, so JSON and golden files hold six decimals rather than float noise.

@@ -13,62 +13,21 @@ public struct Bootstrap: Sendable {
 
   /// The `q` quantile (type 7) of `values` with a percentile interval; replicates kept for differences.
   func quantile(_ values: [Double], _ q: Double, label: String) -> Replicated? {
-    guard !values.isEmpty else { return nil }
-    let sorted = values.sorted()
-    guard let point = Quantile.sorted(sorted, q) else { return nil }
-    var rng = SplitMix64(seed: SplitMix64.seed(seed, label))
-    let n = sorted.count
-    var counts = [Int](repeating: 0, count: n)
-    let position = q * Double(n - 1)
-    let lowerRank = Int(position.rounded(.down))
-    let fraction = position - Double(lowerRank)
-    var replicates: [Double] = []
-    replicates.reserveCapacity(resamples)
-    for _ in 0..<resamples {
-      for i in 0..<n { counts[i] = 0 }
-      for _ in 0..<n { counts[rng.index(below: n)] += 1 }
-      // Order statistics of the resample straight from the counts: O(n), no sort per replicate.
-      var seen = 0
-      var lowerValue = sorted[n - 1]
-      var upperValue = sorted[n - 1]
-      var foundLower = false
-      for i in 0..<n where counts[i] > 0 {
-        seen += counts[i]
-        if !foundLower, seen > lowerRank {
-          lowerValue = sorted[i]
-          foundLower = true
-        }
-        if seen > lowerRank + 1 {
-          upperValue = sorted[i]
-          break
-        }
-      }
-      if lowerRank + 1 >= n { upperValue = lowerValue }
-      replicates.append(lowerValue + (upperValue - lowerValue) * fraction)
-    }
-    return Replicated(value: point, replicates: replicates)
+    guard let point = Quantile.sorted(values.sorted(), q) else { return nil }
+    var resampler = Resampler(n: values.count)
+    _ = resampler.addQuantiles(values, [q])
+    let output = resampler.run(resamples: resamples, seed: SplitMix64.seed(seed, label))
+    return Replicated(value: point, replicates: output.quantiles[0][0])
   }
 
   /// Σ numerators ÷ Σ denominators over changes, with a percentile interval; nil when Σ denominators is 0.
   func ratio(_ pairs: [(numerator: Double, denominator: Double)], label: String) -> Replicated? {
     let totalDen = pairs.reduce(0) { $0 + $1.denominator }
     guard totalDen > 0 else { return nil }
-    let point = pairs.reduce(0) { $0 + $1.numerator } / totalDen
-    var rng = SplitMix64(seed: SplitMix64.seed(seed, label))
-    let n = pairs.count
-    var replicates: [Double] = []
-    replicates.reserveCapacity(resamples)
-    for _ in 0..<resamples {
-      var num = 0.0
-      var den = 0.0
-      for _ in 0..<n {
-        let pair = pairs[rng.index(below: n)]
-        num += pair.numerator
-        den += pair.denominator
-      }
-      if den > 0 { replicates.append(num / den) }
-    }
-    return Replicated(value: point, replicates: replicates)
+    var resampler = Resampler(n: pairs.count)
+    _ = resampler.addRatio(numerators: pairs.map(\.numerator), denominators: pairs.map(\.denominator))
+    let output = resampler.run(resamples: resamples, seed: SplitMix64.seed(seed, label))
+    return Replicated(value: pairs.reduce(0) { $0 + $1.numerator } / totalDen, replicates: output.ratios[0])
   }
 }
 

@@ -32,22 +32,23 @@ public enum KaplanMeier {
     var censored = [Int](repeating: 0, count: horizon + 2)
     var total = 0
     for change in data {
-      accumulate(change, horizon: horizon, deaths: &deaths, censored: &censored, total: &total)
+      accumulate(change, weight: 1, horizon: horizon, deaths: &deaths, censored: &censored, total: &total)
     }
     return sweep(deaths: deaths, censored: censored, total: total, horizon: horizon)
   }
 
+  /// Adds `weight` copies of one change (a bootstrap draw may pick it several times).
   static func accumulate(
-    _ change: Lines, horizon: Int, deaths: inout [Int], censored: inout [Int], total: inout Int
+    _ change: Lines, weight: Int, horizon: Int, deaths: inout [Int], censored: inout [Int], total: inout Int
   ) {
-    total += change.owned
+    total += change.owned * weight
     var dead = 0
     for death in change.deaths where death.lines > 0 {
       dead += death.lines
-      deaths[min(max(death.day, 0), horizon + 1)] += death.lines
+      deaths[min(max(death.day, 0), horizon + 1)] += death.lines * weight
     }
     let alive = max(0, change.owned - dead)
-    censored[min(max(change.observedDays, 0), horizon + 1)] += alive
+    censored[min(max(change.observedDays, 0), horizon + 1)] += alive * weight
   }
 
   static func sweep(deaths: [Int], censored: [Int], total: Int, horizon: Int) -> Curve {
@@ -65,29 +66,10 @@ public enum KaplanMeier {
   }
 
   /// Percentile bands for S at every day, resampling changes (not lines) with replacement.
-  static func bootstrap(
-    _ data: [Lines], horizon: Int, resamples: Int, seed: UInt64
-  ) -> [[Double]] {
-    guard !data.isEmpty else { return [] }
-    var rng = SplitMix64(seed: seed)
-    var replicates: [[Double]] = []
-    replicates.reserveCapacity(resamples)
-    var deaths = [Int](repeating: 0, count: horizon + 2)
-    var censored = [Int](repeating: 0, count: horizon + 2)
-    for _ in 0..<resamples {
-      for i in deaths.indices {
-        deaths[i] = 0
-        censored[i] = 0
-      }
-      var total = 0
-      for _ in 0..<data.count {
-        accumulate(
-          data[rng.index(below: data.count)], horizon: horizon, deaths: &deaths, censored: &censored,
-          total: &total)
-      }
-      replicates.append(sweep(deaths: deaths, censored: censored, total: total, horizon: horizon).survival)
-    }
-    return replicates
+  static func bootstrap(_ data: [Lines], horizon: Int, resamples: Int, seed: UInt64) -> [[Double]] {
+    var resampler = Resampler(n: data.count)
+    resampler.setSurvival(data, horizon: horizon)
+    return resampler.run(resamples: resamples, seed: seed).survival
   }
 }
 
