@@ -89,9 +89,10 @@ enum GitLabReader {
   }
 
   /// Export rows name users by database id only.
-  private static func exportPerson(_ id: JSONValue?) -> Person? {
+  private static func exportPerson(_ id: JSONValue?) -> TrackerPerson? {
     guard let id = id?.idString else { return nil }
-    return Person(system: .gitlab, handle: "user:\(id)", kind: .unknown, kindRule: "export author_id only")
+    return TrackerPerson(
+      system: .gitlab, handle: "user:\(id)", kind: .unknown, kindRule: "export author_id only")
   }
 
   private static func stateEvents(_ value: JSONValue?) throws -> [Transition] {

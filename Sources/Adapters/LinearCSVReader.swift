@@ -45,9 +45,9 @@ enum LinearCSVReader {
       resolution = nil
     }
     let team = id.split(separator: "-").first.map(String.init) ?? ""
-    let person = { (name: String?) -> Person? in
+    let person = { (name: String?) -> TrackerPerson? in
       guard let name, !name.isEmpty else { return nil }
-      return Person(
+      return TrackerPerson(
         system: .linear, handle: name, displayName: name, kind: .unknown, kindRule: "csv name only")
     }
     return .workItem(

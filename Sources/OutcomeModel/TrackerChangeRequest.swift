@@ -12,7 +12,7 @@ public struct ChangeRequest: Hashable, Sendable, Codable {
   public var title: String
   public var body: String
   public var url: String?
-  public var author: Person?
+  public var author: TrackerPerson?
   public var isDraft: Bool
   public var state: ChangeRequestState
   /// The state as written (`closed`, `MERGED`, `opened`).
@@ -44,7 +44,7 @@ public struct ChangeRequest: Hashable, Sendable, Codable {
 
   public init(
     ref: ItemRef, nativeID: String? = nil, title: String, body: String = "", url: String? = nil,
-    author: Person? = nil, isDraft: Bool = false, state: ChangeRequestState, rawState: String,
+    author: TrackerPerson? = nil, isDraft: Bool = false, state: ChangeRequestState, rawState: String,
     createdAt: Date? = nil, updatedAt: Date? = nil, closedAt: Date? = nil, mergedAt: Date? = nil,
     firstCommitAt: Date? = nil, sourceBranch: String? = nil, targetBranch: String? = nil,
     headSHA: CommitID? = nil, landingSHA: CommitID? = nil, squashSHA: CommitID? = nil,

@@ -4,7 +4,7 @@ public enum PersonKind: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// An account in a tracker export, with the rule that decided its kind (so `explain` can show it).
-public struct Person: Hashable, Sendable, Codable {
+public struct TrackerPerson: Hashable, Sendable, Codable {
   public var system: TrackerSystem
   /// Login, username or Jira account id; empty for a deleted account the export no longer names.
   public var handle: String

@@ -65,8 +65,8 @@ public struct WorkItem: Hashable, Sendable, Codable {
   public var startedAt: Date?
   public var resolvedAt: Date?
 
-  public var author: Person?
-  public var assignees: [Person]
+  public var author: TrackerPerson?
+  public var assignees: [TrackerPerson]
   /// Current label names, as exported.
   public var labels: [String]
   public var components: [String]
@@ -80,8 +80,8 @@ public struct WorkItem: Hashable, Sendable, Codable {
     ref: ItemRef, nativeID: String? = nil, title: String, url: String? = nil, rawType: String? = nil,
     kind: WorkItemKind = .other, rawState: String, rawStateCategory: String? = nil, state: WorkItemState,
     rawResolution: String? = nil, resolution: WorkItemResolution? = nil, createdAt: Date? = nil,
-    updatedAt: Date? = nil, startedAt: Date? = nil, resolvedAt: Date? = nil, author: Person? = nil,
-    assignees: [Person] = [], labels: [String] = [], components: [String] = [], team: String? = nil,
+    updatedAt: Date? = nil, startedAt: Date? = nil, resolvedAt: Date? = nil, author: TrackerPerson? = nil,
+    assignees: [TrackerPerson] = [], labels: [String] = [], components: [String] = [], team: String? = nil,
     sprint: String? = nil, parent: ItemRef? = nil, transitions: [Transition] = [],
     provenance: Provenance? = nil
   ) {
