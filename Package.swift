@@ -40,7 +40,8 @@ let package = Package(
     /// to changes.
     .target(
       name: "Adapters",
-      dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")]
+      dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")],
+      exclude: ["README.md"]
     ),
     /// Follows every line to its fate over the commit graph: origins, deaths, reverts, SZZ, release shares.
     .target(name: "Ledger", dependencies: ["OutcomeModel"]),
@@ -49,11 +50,13 @@ let package = Package(
       name: "Report",
       dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")]
     ),
+    /// Per-change outcomes as pure functions over facts: reverts, fixes and SZZ, survival and churn.
+    .target(name: "Outcomes", dependencies: ["OutcomeModel", "Ledger"]),
     /// Runs the one pass behind every command: plan, mine, attribute, pseudonymise, write fact-table rows.
     .target(
       name: "Pipeline",
       dependencies: [
-        "OutcomeModel", "GitHistory", "Attribution",
+        "OutcomeModel", "GitHistory", "Attribution", "Ledger", "Outcomes",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       exclude: ["README.md"]
@@ -73,10 +76,11 @@ let package = Package(
     .testTarget(name: "OutcomeModelTests", dependencies: ["OutcomeModel"]),
     .testTarget(name: "GitHistoryTests", dependencies: ["GitHistory", "TestSupport"]),
     .testTarget(name: "AttributionTests", dependencies: ["Attribution", "GitHistory", "TestSupport"]),
-    .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "TestSupport"]),
+    .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "LedgerTests", dependencies: ["Ledger", "GitHistory", "TestSupport"]),
+    .testTarget(name: "OutcomesTests", dependencies: ["Outcomes", "Ledger", "OutcomeModel"]),
     .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
-    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "GitHistory", "TestSupport"]),
     .testTarget(name: "OutcomesCLITests", dependencies: ["TestSupport", "OutcomeModel"]),
   ]
 )

@@ -29,6 +29,11 @@ public struct Attributor: Sendable {
     compiled.findings(for: commit).filter(\.isRecorded).map(\.evidence).uniqued()
   }
 
+  /// Whether one commit, by its own marks alone, is AI work (the ledger's per-commit AI flag).
+  public func isAI(_ commit: CommitInfo) -> Bool {
+    cohort(of: compiled.findings(for: commit), authorDecides: true) != .unmarked
+  }
+
   /// Attributes one mainline change.
   ///
   /// - Parameters:

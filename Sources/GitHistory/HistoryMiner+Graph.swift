@@ -10,15 +10,13 @@ extension HistoryMiner {
     var summary = MiningSummary()
     let nodes = graph.nodes
     let entries = graph.mainline.entries
-    let hunkCommits = options.hunkCommits
     try runWorkers(count: nodes.count) { position, worker throws(GitError) in
       let node = nodes[position]
       var change: Change
       if let index = node.mainlineIndex {
         change = try self.change(entries[index], index: index, worker: worker)
       } else {
-        let reader = hunkCommits.contains(node.oid.commitID) ? worker.hunkReader : worker.reader
-        change = try self.diffed(node.oid, repository: worker.repository, reader: reader)
+        change = try self.diffed(node.oid, worker: worker)
         change.index = -1
       }
       var others: [[FileDiff]] = []

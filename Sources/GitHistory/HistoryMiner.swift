@@ -119,9 +119,7 @@ public struct HistoryMiner: Sendable {
   func change(_ entry: MainlinePlan.Entry, index: Int, worker: Worker) throws(GitError) -> Change {
     let repository = worker.repository
     let reader = worker.reader
-    let wantsHunks = !options.hunkCommits.isEmpty && options.hunkCommits.contains(entry.oid.commitID)
-    var change = try diffed(
-      entry.oid, repository: repository, reader: wantsHunks ? worker.hunkReader : reader)
+    var change = try diffed(entry.oid, worker: worker)
     change.index = index
     change.contributing = try entry.contributing.map { oid throws(GitError) in
       if options.contributingStats {
@@ -133,10 +131,25 @@ public struct HistoryMiner: Sendable {
     return change
   }
 
+  /// Reads one commit and diffs it against its first parent, with hunks when the options ask for them.
+  func diffed(_ oid: OID, worker: Worker) throws(GitError) -> Change {
+    try diffed(oid, repository: worker.repository) { info in
+      options.hunkCommits.contains(info.id) || options.hunksWhen?(info) == true
+        ? worker.hunkReader : worker.reader
+    }
+  }
+
   /// Reads one commit and diffs it against its first parent.
   func diffed(_ oid: OID, repository: Repository, reader: DiffReader) throws(GitError) -> Change {
+    try diffed(oid, repository: repository) { _ in reader }
+  }
+
+  private func diffed(
+    _ oid: OID, repository: Repository, reader choose: (CommitInfo) -> DiffReader
+  ) throws(GitError) -> Change {
     try repository.withCommit(oid) { commit throws(GitError) in
       let info = CommitReader.info(of: commit)
+      let reader = choose(info)
       var parent: OpaquePointer?
       var boundary = false
       if git_commit_parentcount(commit) > 0 {

@@ -24,6 +24,9 @@ public struct MiningOptions: Sendable {
   public var renameLimit = 1000
   /// Commits that get hunks even when `detail` is `.stats` (those with git-ai notes need line numbers).
   public var hunkCommits: Set<CommitID> = []
+  /// Commits that get hunks with line hashes when this says so, decided on the worker from the commit's
+  /// metadata (fix changes, whose removed lines SZZ filters line by line).
+  public var hunksWhen: (@Sendable (CommitInfo) -> Bool)?
   /// Also count the lines each contributing commit of a merge added (a diff per branch commit).
   public var contributingStats = false
   /// Worker threads, each with its own repository handle.

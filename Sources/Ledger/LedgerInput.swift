@@ -6,12 +6,13 @@ public struct CommitFacts: Sendable {
   public var person: Int
   /// The commit itself is AI-attributed: its lines are AI lines unless `aiLines` says otherwise.
   public var isAI: Bool
-  /// 1-based AI line ranges per file path of this commit's new tree (git-ai notes, Agent Trace).
-  public var aiLines: [String: [ClosedRange<Int>]]
+  /// 1-based AI line ranges per file path of this commit's new tree (git-ai notes, Agent Trace); nil when
+  /// no line record covers the commit. With a record, lines outside its ranges are not AI lines.
+  public var aiLines: [String: [ClosedRange<Int>]]?
   /// For mainline changes that fix a bug: run SZZ on the lines they remove.
   public var isFix: Bool
 
-  public init(person: Int, isAI: Bool, aiLines: [String: [ClosedRange<Int>]] = [:], isFix: Bool = false) {
+  public init(person: Int, isAI: Bool, aiLines: [String: [ClosedRange<Int>]]? = nil, isFix: Bool = false) {
     self.person = person
     self.isAI = isAI
     self.aiLines = aiLines

@@ -15,6 +15,11 @@ public struct ChangeLines: Sendable, Hashable {
   /// For fix changes: lines removed at all (0 means a ghost fix that only adds lines).
   public var removedLines = 0
 
+  public init(time: Int64, person: Int) {
+    self.time = time
+    self.person = person
+  }
+
   public var deathTotal: Int { deaths.values.reduce(0) { $0 + $1.total } }
 }
 
@@ -23,6 +28,11 @@ public struct DeathCount: Sendable, Hashable {
   /// Removed by the person who wrote them.
   public var own = 0
   public var others = 0
+
+  public init(own: Int = 0, others: Int = 0) {
+    self.own = own
+    self.others = others
+  }
 
   public var total: Int { own + others }
 }

@@ -28,8 +28,11 @@ public final class LineLedger {
   private var sideRemovers: [UInt32: Int32] = [:]
   private let releaseIndex: [Int: Int]
   public private(set) var releases: [ReleaseCount]
-  /// File versions whose lines could not be followed (binary, missing blob, or a diff that did not fit).
+  /// File versions whose lines cannot be followed: binary, or their blob is missing.
   public private(set) var unknownFileVersions = 0
+  /// Diffs whose hunks did not fit the file's known lines; the file's lines are unknown from there on.
+  /// Should stay 0; anything else is worth a bug report.
+  public private(set) var misfitDiffs = 0
   public private(set) var peakLiveStates = 0
 
   public init(configuration: LedgerConfiguration = LedgerConfiguration()) {
@@ -193,7 +196,7 @@ public final class LineLedger {
       files[newPath] = applied
     } else {
       files[newPath] = .unknown
-      unknownFileVersions += 1
+      misfitDiffs += 1
     }
   }
 
@@ -321,6 +324,8 @@ public final class LineLedger {
     let own: UInt32
     let landing: UInt32
     let isAI: Bool
+    /// A mainline merge with AI evidence of its own: every line it lands counts as AI.
+    let marksLandedLines: Bool
     let aiRanges: [ClosedRange<Int>]?
     var parents: [ParentLines] = []
     var identicalParentLines: FileLines?
@@ -337,7 +342,8 @@ public final class LineLedger {
       own = context.position
       landing = context.landing
       isAI = context.facts.isAI
-      aiRanges = context.facts.aiLines.isEmpty ? nil : (context.facts.aiLines[path] ?? [])
+      marksLandedLines = context.mainline != nil && context.facts.isAI
+      aiRanges = context.facts.aiLines.map { $0[path] ?? [] }
       for index in context.others.indices {
         if context.others[index].byNewPath == nil {
           context.others[index].byNewPath = Dictionary(
@@ -365,13 +371,14 @@ public final class LineLedger {
       if let identical = identicalParentLines,
         let found = identical.run(at: line - 1, starts: identicalStarts)
       {
-        return LineRun(origin: found.origin, landing: landing, count: 1, ai: found.ai)
+        return LineRun(origin: found.origin, landing: landing, count: 1, ai: found.ai || marksLandedLines)
       }
       for index in parents.indices {
         if let old = parents[index].mapper.oldLine(forUnchanged: line),
           let found = parents[index].lines.run(at: old - 1, starts: parents[index].starts)
         {
-          return LineRun(origin: found.origin, landing: landing, count: 1, ai: found.ai)
+          // A merge whose own message marks the pull request as AI work marks the lines it lands.
+          return LineRun(origin: found.origin, landing: landing, count: 1, ai: found.ai || marksLandedLines)
         }
       }
       let ai = aiRanges.map { ranges in ranges.contains { $0.contains(line) } } ?? isAI

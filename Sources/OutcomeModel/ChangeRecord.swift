@@ -28,6 +28,8 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
   public var missingBlobs: Int?
   /// The revert that undid this change; null when the ledger ran and found none.
   public var reverted: RevertRecord?
+  /// A revert of this change that was itself reverted: the change re-landed, so `reverted` is null.
+  public var relanded: RevertRecord?
   /// Owned lines alive at the end of history (the ledger's `fate.alive`).
   public var linesAlive: Int?
   /// Owned lines removed or rewritten within 21 days; null while the window is still open.
@@ -63,7 +65,7 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
   private enum CodingKeys: String, CodingKey {
     case sha, parents, authoredAt, committedAt, author, team, teams, cohort, tools, evidence, filesChanged
     case linesAdded, linesDeleted, aiLinesAdded, models, isMerge, contributingCommits, missingBlobs
-    case reverted, linesAlive, churned21d, defectsInduced, fix, fate, pr, issues
+    case reverted, relanded, linesAlive, churned21d, defectsInduced, fix, fate, pr, issues
   }
 
   public init(from decoder: any Decoder) throws {
@@ -87,6 +89,7 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
     contributingCommits = try c.decode(Int.self, forKey: .contributingCommits)
     missingBlobs = try c.decodeIfPresent(Int.self, forKey: .missingBlobs)
     reverted = try c.decodeIfPresent(RevertRecord.self, forKey: .reverted)
+    relanded = try c.decodeIfPresent(RevertRecord.self, forKey: .relanded)
     linesAlive = try c.decodeIfPresent(Int.self, forKey: .linesAlive)
     churned21d = try c.decodeIfPresent(Int.self, forKey: .churned21d)
     defectsInduced = try c.decodeIfPresent([String].self, forKey: .defectsInduced)
@@ -120,6 +123,7 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
     if outcomesComputed {
       // The contract promises these keys once outcomes exist: null means "measured, none".
       try c.encode(reverted, forKey: .reverted)
+      try c.encodeIfPresent(relanded, forKey: .relanded)
       try c.encode(linesAlive, forKey: .linesAlive)
       try c.encode(churned21d, forKey: .churned21d)
       try c.encode(defectsInduced ?? [], forKey: .defectsInduced)
@@ -129,6 +133,7 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
       try c.encode(issues ?? [], forKey: .issues)
     } else {
       try c.encodeIfPresent(reverted, forKey: .reverted)
+      try c.encodeIfPresent(relanded, forKey: .relanded)
       try c.encodeIfPresent(linesAlive, forKey: .linesAlive)
       try c.encodeIfPresent(churned21d, forKey: .churned21d)
       try c.encodeIfPresent(defectsInduced, forKey: .defectsInduced)

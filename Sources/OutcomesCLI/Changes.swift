@@ -10,7 +10,9 @@ extension Outcomes {
       discussion: """
         Rows follow the machine-readable contract: sha, parents, authoredAt, committedAt, author \
         (pseudonymous unless --identify), cohort, tools, evidence, filesChanged, linesAdded, \
-        linesDeleted, aiLinesAdded, … \
+        linesDeleted, aiLinesAdded, reverted, linesAlive, churned21d, defectsInduced, fate, … \
+        Outcomes come from one pass over every commit of the history (the line ledger); \
+        --no-ledger skips it. \
         Warnings go to stderr, data to stdout or --out.
         """
     )
@@ -20,6 +22,7 @@ extension Outcomes {
     @OptionGroup var privacy: PrivacyOptions
     @OptionGroup var flags: MiningFlags
     @OptionGroup var attribution: AttributionFlags
+    @OptionGroup var ledger: LedgerFlags
 
     @Option(name: .long, help: "Output format: jsonl or csv.")
     var format: FactTableFormat = .jsonl
@@ -28,8 +31,10 @@ extension Outcomes {
     var out: String?
 
     func run() throws {
-      let session = try MiningSession(
-        MiningRequest(repository: repository, window: window, flags: flags, attribution: attribution))
+      var request = MiningRequest(
+        repository: repository, window: window, flags: flags, attribution: attribution)
+      request.ledger = try ledger.request()
+      let session = try MiningSession(request)
       let summary = try ChangesCommand.run(
         session: session, format: format, out: out, identify: privacy.identify,
         progress: ProgressReporter.forTerminal(label: "mining", quiet: flags.quiet))

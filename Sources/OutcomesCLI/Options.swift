@@ -84,6 +84,39 @@ extension MiningRequest {
 
 extension FactTableFormat: ExpressibleByArgument {}
 
+/// Which lines count and which changes are fixes: the options of every command that counts lines.
+struct LedgerFlags: ParsableArguments {
+  @Flag(
+    name: .long,
+    help: "Skip the line ledger: no survival, churn, reverts or defects, but a faster mainline-only pass.")
+  var noLedger = false
+
+  @Option(
+    name: .long,
+    help: "Count only files matching this glob (repeatable; gitignore-style, ** crosses folders).")
+  var include: [String] = []
+
+  @Option(name: .long, help: "Also leave out files matching this glob (repeatable).")
+  var exclude: [String] = []
+
+  @Flag(
+    name: .long,
+    help: "Count vendored, generated and lock files too (the default excludes are listed in the README).")
+  var noDefaultExcludes = false
+
+  @Option(
+    name: .long,
+    help:
+      "A regular expression over subjects that marks fix changes for SZZ (repeatable; replaces the default).")
+  var fixPattern: [String] = []
+
+  func request() throws -> LedgerRequest? {
+    guard !noLedger else { return nil }
+    return try LedgerRequest(
+      include: include, exclude: exclude, defaultExcludes: !noDefaultExcludes, fixPatterns: fixPattern)
+  }
+}
+
 /// Where attribution looks and what it accepts.
 struct AttributionFlags: ParsableArguments {
   @Option(name: .long, help: "A signature catalogue (YAML) merged over the embedded one.")

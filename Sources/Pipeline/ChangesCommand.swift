@@ -15,10 +15,20 @@ public enum ChangesCommand {
   ) throws -> Result {
     let builder = try session.recordBuilder(identify: identify, environment: environment)
     let writer = FactTableWriter(format: format, sink: try OutputSink(path: out))
-    let summary = try session.mine(progress: progress) { change in
-      try writer.write(builder.record(for: change))
+    guard let ledger = session.request.ledger else {
+      // Without the ledger rows stream as the mainline is mined.
+      let summary = try session.mine(progress: progress) { change in
+        try writer.write(builder.record(for: change))
+      }
+      try writer.finish()
+      return Result(summary: summary, warnings: session.warnings(for: summary))
+    }
+    let pass = try OutcomePass(session: session, request: ledger).run(builder: builder, progress: progress)
+    let window = Set(session.plan.ids.map(\.hex))
+    for record in pass.records where window.contains(record.sha) {
+      try writer.write(record)
     }
     try writer.finish()
-    return Result(summary: summary, warnings: session.warnings(for: summary))
+    return Result(summary: pass.summary, warnings: pass.warnings)
   }
 }

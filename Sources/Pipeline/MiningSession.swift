@@ -15,6 +15,8 @@ public struct MiningRequest: Sendable {
   public var mining = MiningOptions()
   /// Nil turns attribution off (commands that only need line counts).
   public var attribution: AttributionRequest? = AttributionRequest()
+  /// Nil turns the line ledger off: no survival, churn, reverts or defects, and a mainline-only pass.
+  public var ledger: LedgerRequest? = LedgerRequest()
 
   public init() {}
 }
@@ -22,7 +24,10 @@ public struct MiningRequest: Sendable {
 /// An opened repository with its planned mainline walk: the shared first step of every command.
 public final class MiningSession {
   public let repository: Repository
+  /// The changes the command reports on (its window).
   public let plan: MainlinePlan
+  /// The whole mainline: outcomes need all of history, before and after the window.
+  public let fullPlan: MainlinePlan
   public let mailmap: Mailmap
   public let request: MiningRequest
   public let attribution: AttributionSetup?
@@ -34,8 +39,8 @@ public final class MiningSession {
       throw HistoryError.shallowClone(path: repository.displayPath)
     }
     let branch = try repository.mainlineBranch(named: request.branch)
-    plan = try repository.mainlinePlan(for: branch)
-      .filtered(since: request.since, until: request.until, limit: request.maxChanges)
+    fullPlan = try repository.mainlinePlan(for: branch)
+    plan = fullPlan.filtered(since: request.since, until: request.until, limit: request.maxChanges)
     mailmap = repository.mailmapText(at: branch.tip).map(Mailmap.init(parsing:)) ?? Mailmap()
     let opened = repository
     attribution = try request.attribution.map { try AttributionSetup($0, repository: opened) }

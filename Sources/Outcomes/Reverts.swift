@@ -1,0 +1,98 @@
+import Foundation
+import OutcomeModel
+
+/// Finds which mainline changes were reverted, by what, and which reverts were themselves reverted.
+public enum RevertDetector {
+  /// One revert found in history: `change` reverted `target`.
+  public struct Finding: Sendable, Hashable {
+    public var change: Int
+    public var target: Int
+    /// `message`, `subject` or `pr`, as in `RevertRecord.via`.
+    public var via: String
+  }
+
+  /// Every change that reverts an earlier one, oldest first.
+  public static func findings(in changes: [MainlineSummary]) -> [Finding] {
+    let shas = ShaIndex(changes)
+    var bySubject: [String: [Int]] = [:]
+    var byPullRequest: [Int: Int] = [:]
+    var result: [Finding] = []
+    for (index, change) in changes.enumerated() {
+      if let target = target(of: change, index: index, shas: shas, bySubject: bySubject, byPR: byPullRequest)
+      {
+        result.append(Finding(change: index, target: target.index, via: target.via))
+      }
+      bySubject[change.subject, default: []].append(index)
+      if let number = change.pullRequestNumber, !change.subject.hasPrefix("Revert ") {
+        byPullRequest[number] = index
+      }
+    }
+    return result
+  }
+
+  private static func target(
+    of change: MainlineSummary, index: Int, shas: ShaIndex, bySubject: [String: [Int]], byPR: [Int: Int]
+  ) -> (index: Int, via: String)? {
+    // `git revert` writes "This reverts commit <sha>."; a merge's body may quote several: take the first
+    // that names an earlier change.
+    for match in change.message.matches(of: #/This reverts commit ([0-9a-fA-F]{7,40})/#) {
+      if let target = shas.change(owning: String(match.1)), target < index { return (target, "message") }
+    }
+    guard let inner = revertedSubject(change.subject) else { return nil }
+    // GitHub's revert PRs: `Revert "Title (#12)"` and a body with `Reverts owner/repo#12`.
+    if let number = PullRequestSubject.number(in: inner), let target = byPR[number], target < index {
+      return (target, "pr")
+    }
+    if let match = change.message.firstMatch(of: #/Reverts [\w.-]+/[\w.-]+#(\d+)/#),
+      let target = byPR[Int(match.1) ?? -1], target < index
+    {
+      return (target, "pr")
+    }
+    if let target = bySubject[inner]?.last { return (target, "subject") }
+    return nil
+  }
+
+  /// `Revert "X"` → `X`; nested quotes of a revert of a revert are kept whole.
+  static func revertedSubject(_ subject: String) -> String? {
+    var trimmed = subject.trimmingCharacters(in: .whitespaces)
+    // A squash-merged revert PR appends its own number: `Revert "Title (#12)" (#13)`.
+    if let match = trimmed.firstMatch(of: #/\s\(#\d+\)$/#), trimmed[..<match.range.lowerBound].hasSuffix("\"")
+    {
+      trimmed = String(trimmed[..<match.range.lowerBound])
+    }
+    guard trimmed.hasPrefix("Revert \""), trimmed.hasSuffix("\""), trimmed.count > 9 else { return nil }
+    return String(trimmed.dropFirst(8).dropLast())
+  }
+
+  /// The standing revert of each change; a revert that was itself reverted is cancelled and reported as
+  /// re-landed instead.
+  public static func records(
+    in changes: [MainlineSummary]
+  ) -> (reverted: [Int: RevertRecord], relanded: [Int: RevertRecord]) {
+    let found = findings(in: changes)
+    var firstRevert: [Int: Finding] = [:]
+    for finding in found where firstRevert[finding.target] == nil {
+      firstRevert[finding.target] = finding
+    }
+    var reverted: [Int: RevertRecord] = [:]
+    var relanded: [Int: RevertRecord] = [:]
+    for (target, finding) in firstRevert {
+      let days = Int(max(0, changes[finding.change].time - changes[target].time) / 86_400)
+      var record = RevertRecord(
+        by: changes[finding.change].sha, at: Timestamp.iso8601(changes[finding.change].time), days: days,
+        via: finding.via)
+      if let undo = firstRevert[finding.change] {
+        record.relandedBy = changes[undo.change].sha
+        relanded[target] = record
+      } else {
+        reverted[target] = record
+      }
+    }
+    return (reverted, relanded)
+  }
+
+  /// Changes that are reverts (their lines are not bug-inducing candidates for SZZ).
+  public static func revertChanges(in changes: [MainlineSummary]) -> Set<Int> {
+    Set(findings(in: changes).map(\.change))
+  }
+}

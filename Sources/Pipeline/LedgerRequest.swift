@@ -1,0 +1,32 @@
+import Ledger
+import Outcomes
+
+/// How the line ledger runs: which files count and which changes are fixes.
+public struct LedgerRequest: Sendable {
+  public var paths = PathFilter.standard
+  public var fixRules = FixRules()
+  /// Fix changes linked to bug issues (from tracker exports), by sha, with the report time when known.
+  public var bugFixes: [String: Int64?] = [:]
+
+  public init() {}
+}
+
+extension LedgerRequest {
+  /// From command-line choices: `exclude` adds to the default excludes unless those are switched off; an
+  /// empty `fixPatterns` keeps the default subject patterns.
+  public init(
+    include: [String], exclude: [String], defaultExcludes: Bool, fixPatterns: [String]
+  ) throws {
+    self.init()
+    paths = PathFilter(
+      include: include, exclude: (defaultExcludes ? PathFilter.defaultExcludes : []) + exclude)
+    if !fixPatterns.isEmpty {
+      fixRules = FixRules(subjectPatterns: fixPatterns)
+      do {
+        try fixRules.validate()
+      } catch {
+        throw PipelineError.badInput(error.description)
+      }
+    }
+  }
+}
