@@ -31,8 +31,8 @@ extension CellComputation {
       let band = replicates.map { $0[day] }.sorted()
       points.append(
         SurvivalSeries.Point(
-          day: day, survival: r(curve.survival[day]), low: Quantile.sorted(band, 0.025).map(r),
-          high: Quantile.sorted(band, 0.975).map(r), changesAtRisk: observed))
+          day: day, survival: rounded6(curve.survival[day]), low: Quantile.sorted(band, 0.025).map(rounded6),
+          high: Quantile.sorted(band, 0.975).map(rounded6), changesAtRisk: observed))
     }
     survival = SurvivalSeries(cohort: .all, points: points)
   }

@@ -82,7 +82,8 @@ struct CellComputation {
     counts[metric] = (successes, trials)
     values.append(
       MetricValue(
-        metric: metric, value: r(estimate.value), low: estimate.low.map(r), high: estimate.high.map(r),
+        metric: metric, value: rounded6(estimate.value), low: estimate.low.map(rounded6),
+        high: estimate.high.map(rounded6),
         n: trials,
         successes: successes, provisional: provisional, note: note))
   }
@@ -98,7 +99,8 @@ struct CellComputation {
     let estimate = replicated.estimate
     values.append(
       MetricValue(
-        metric: metric, value: r(estimate.value), low: estimate.low.map(r), high: estimate.high.map(r), n: n,
+        metric: metric, value: rounded6(estimate.value), low: estimate.low.map(rounded6),
+        high: estimate.high.map(rounded6), n: n,
         provisional: provisional, note: note))
   }
 
@@ -146,4 +148,4 @@ struct CellComputation {
 }
 
 /// Output rounding, so JSON and golden files hold six decimals rather than float noise.
-func r(_ value: Double) -> Double { NumberText.rounded(value) }
+func rounded6(_ value: Double) -> Double { NumberText.rounded(value) }

@@ -96,7 +96,8 @@ extension ReportBuilder {
     let verdict: Comparison.Verdict =
       estimate.spansZero ? .noClearDifference : (estimate.value > 0 ? .higherWithAI : .lowerWithAI)
     return Comparison(
-      metric: metric, difference: r(estimate.value), low: estimate.low.map(r), high: estimate.high.map(r),
+      metric: metric, difference: rounded6(estimate.value), low: estimate.low.map(rounded6),
+      high: estimate.high.map(rounded6),
       verdict: verdict)
   }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import OutcomeModel
 
 /// Builds an `OutcomeReport` from fact rows: groups by team, period and cohort, applies the privacy
@@ -70,16 +72,17 @@ public struct ReportBuilder: Sendable {
     }
     let hidden = grid.solve(minAuthors: options.minAuthors)
 
-    var teamReports: [TeamReport] = []
-    var suppressedTeams = 0
-    for team in teams {
-      guard !hidden.contains(.init(team: team, bucket: period.label, cohort: .all)) else {
-        suppressedTeams += 1
-        continue
-      }
-      teamReports.append(
-        teamReport(team, period: period, months: months, data: data, hidden: hidden, input: input))
+    let shown = teams.filter { !hidden.contains(.init(team: $0, bucket: period.label, cohort: .all)) }
+    let suppressedTeams = teams.count - shown.count
+    // Teams are independent and the bootstrap dominates: spread them over the cores.
+    let results = Results(count: shown.count)
+    let cells = data
+    DispatchQueue.concurrentPerform(iterations: shown.count) { index in
+      results.set(
+        index,
+        teamReport(shown[index], period: period, months: months, data: cells, hidden: hidden, input: input))
     }
+    let teamReports = results.values
     return OutcomeReport(
       schemaVersion: OutcomeReport.currentSchemaVersion,
       title: "What became of AI-assisted changes",
@@ -107,4 +110,22 @@ public struct ReportBuilder: Sendable {
         : nil,
       months: months.map(\.label))
   }
+}
+
+/// Slots filled from concurrent workers, one per team, read once all have finished.
+private final class Results: @unchecked Sendable {
+  private var slots: [TeamReport?]
+  private let lock = NSLock()
+
+  init(count: Int) {
+    slots = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ value: TeamReport) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  var values: [TeamReport] { slots.map { $0! } }
 }

@@ -79,13 +79,15 @@ public struct ReportOptions: Sendable, Hashable, Codable {
   public var minChanges: Int
   /// Survival at a horizon is shown only when at least this many changes were observed that long.
   public var minChangesAtRisk: Int
+  /// Replicates per bootstrap. 1,000 keeps the Monte Carlo error of a 95% percentile bound near 0.09
+  /// standard errors (2,000: 0.06) at half the cost; the bootstrap is most of a report's run time.
   public var bootstrapResamples: Int
   public var seed: UInt64
 
   public static let minimumAuthorsFloor = 3
 
   public init(
-    minAuthors: Int = 5, minChanges: Int = 20, minChangesAtRisk: Int = 10, bootstrapResamples: Int = 2000,
+    minAuthors: Int = 5, minChanges: Int = 20, minChangesAtRisk: Int = 10, bootstrapResamples: Int = 1000,
     seed: UInt64 = 20_260_701
   ) {
     self.minAuthors = max(minAuthors, Self.minimumAuthorsFloor)

@@ -48,70 +48,138 @@ struct Resampler {
     let horizon = survival?.horizon ?? 0
     var deaths = [Int](repeating: 0, count: horizon + 2)
     var censored = [Int](repeating: 0, count: horizon + 2)
+    // Ratio inputs change-major, so one pass over the drawn changes feeds every ratio.
+    let k = ratios.count
+    var numerators = [Double](repeating: 0, count: n * k)
+    var denominators = [Double](repeating: 0, count: n * k)
+    for (j, ratio) in ratios.enumerated() {
+      for i in 0..<n {
+        numerators[i * k + j] = ratio.numerators[i]
+        denominators[i * k + j] = ratio.denominators[i]
+      }
+    }
+    let survivalFlat = survival.map { FlatLines($0.lines, horizon: $0.horizon) }
+    var sumN = [Double](repeating: 0, count: k)
+    var sumD = [Double](repeating: 0, count: k)
     for _ in 0..<resamples {
-      for i in 0..<n { counts[i] = 0 }
-      for _ in 0..<n { counts[rng.index(below: n)] += 1 }
-      for (k, ratio) in ratios.enumerated() {
-        var num = 0.0
-        var den = 0.0
-        for i in 0..<n where counts[i] > 0 {
-          num += Double(counts[i]) * ratio.numerators[i]
-          den += Double(counts[i]) * ratio.denominators[i]
-        }
-        if den > 0 { output.ratios[k].append(num / den) }
+      counts.withUnsafeMutableBufferPointer { c in
+        for i in 0..<n { c[i] = 0 }
+        for _ in 0..<n { c[rng.index(below: n)] += 1 }
       }
-      for (k, q) in quantiles.enumerated() {
+      if k > 0 {
+        counts.withUnsafeBufferPointer { c in
+          numerators.withUnsafeBufferPointer { num in
+            denominators.withUnsafeBufferPointer { den in
+              sumN.withUnsafeMutableBufferPointer { sn in
+                sumD.withUnsafeMutableBufferPointer { sd in
+                  for j in 0..<k {
+                    sn[j] = 0
+                    sd[j] = 0
+                  }
+                  for i in 0..<n where c[i] > 0 {
+                    let w = Double(c[i])
+                    let base = i * k
+                    for j in 0..<k {
+                      sn[j] += w * num[base + j]
+                      sd[j] += w * den[base + j]
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+        for j in 0..<k where sumD[j] > 0 { output.ratios[j].append(sumN[j] / sumD[j]) }
+      }
+      for (j, q) in quantiles.enumerated() {
         let values = Self.quantiles(q.order, q.values, q.qs, counts)
-        for (j, value) in values.enumerated() { output.quantiles[k][j].append(value) }
+        for (h, value) in values.enumerated() { output.quantiles[j][h].append(value) }
       }
-      if let survival {
-        for i in deaths.indices {
-          deaths[i] = 0
-          censored[i] = 0
-        }
-        var total = 0
-        for i in 0..<n where counts[i] > 0 {
-          guard let lines = survival.lines[i] else { continue }
-          KaplanMeier.accumulate(
-            lines, weight: counts[i], horizon: horizon, deaths: &deaths, censored: &censored, total: &total)
-        }
-        output.survival.append(
-          KaplanMeier.sweep(deaths: deaths, censored: censored, total: total, horizon: horizon).survival)
+      if let flat = survivalFlat {
+        output.survival.append(flat.replicate(counts, deaths: &deaths, censored: &censored))
       }
     }
     return output
   }
 
-  /// Order statistics of a weighted sample straight from multiplicities: no sort per replicate.
+  /// Order statistics of a weighted sample straight from multiplicities, all `qs` in one walk.
   private static func quantiles(_ order: [Int], _ values: [Double], _ qs: [Double], _ counts: [Int])
     -> [Double]
   {
     var m = 0
     for i in order { m += counts[i] }
     guard m > 0 else { return [] }
+    // For each q the two ranks around its position; ranks ascend with q, so one pass finds them all.
+    let positions = qs.map { $0 * Double(m - 1) }
+    let lowerRanks = positions.map { Int($0.rounded(.down)) }
+    var lowers = [Double](repeating: 0, count: qs.count)
+    var uppers = [Double](repeating: 0, count: qs.count)
+    var nextLower = 0
+    var nextUpper = 0
+    var seen = 0
+    for i in order where counts[i] > 0 {
+      seen += counts[i]
+      while nextLower < qs.count, seen > lowerRanks[nextLower] {
+        lowers[nextLower] = values[i]
+        nextLower += 1
+      }
+      while nextUpper < qs.count, seen > lowerRanks[nextUpper] + 1 || seen == m {
+        uppers[nextUpper] = values[i]
+        nextUpper += 1
+      }
+      if nextUpper == qs.count { break }
+    }
     var result: [Double] = []
     result.reserveCapacity(qs.count)
-    for q in qs {
-      let position = q * Double(m - 1)
-      let lowerRank = Int(position.rounded(.down))
-      let fraction = position - Double(lowerRank)
-      var seen = 0
-      var lowerValue = 0.0
-      var upperValue = 0.0
-      var foundLower = false
-      for i in order where counts[i] > 0 {
-        seen += counts[i]
-        if !foundLower, seen > lowerRank {
-          lowerValue = values[i]
-          foundLower = true
-        }
-        if seen > lowerRank + 1 || seen == m {
-          upperValue = values[i]
-          break
-        }
-      }
-      result.append(lowerValue + (upperValue - lowerValue) * fraction)
+    for j in 0..<qs.count {
+      let fraction = positions[j] - Double(lowerRanks[j])
+      result.append(lowers[j] + (uppers[j] - lowers[j]) * fraction)
     }
     return result
+  }
+}
+
+/// Survival inputs as flat arrays, so a replicate touches plain integers rather than per-change arrays.
+private struct FlatLines {
+  let horizon: Int
+  var owned: [Int] = []
+  var censorDay: [Int] = []
+  var alive: [Int] = []
+  /// Deaths of change i are `deathDay[start[i]..<start[i + 1]]`.
+  var start: [Int] = [0]
+  var deathDay: [Int] = []
+  var deathLines: [Int] = []
+
+  init(_ lines: [KaplanMeier.Lines?], horizon: Int) {
+    self.horizon = horizon
+    for change in lines {
+      var dead = 0
+      if let change {
+        for death in change.deaths where death.lines > 0 {
+          dead += death.lines
+          deathDay.append(min(max(death.day, 0), horizon + 1))
+          deathLines.append(death.lines)
+        }
+      }
+      owned.append(change?.owned ?? 0)
+      alive.append(max(0, (change?.owned ?? 0) - dead))
+      censorDay.append(min(max(change?.observedDays ?? 0, 0), horizon + 1))
+      start.append(deathDay.count)
+    }
+  }
+
+  func replicate(_ counts: [Int], deaths: inout [Int], censored: inout [Int]) -> [Double] {
+    for i in deaths.indices {
+      deaths[i] = 0
+      censored[i] = 0
+    }
+    var total = 0
+    for i in 0..<counts.count where counts[i] > 0 && owned[i] > 0 {
+      let w = counts[i]
+      total += owned[i] * w
+      for d in start[i]..<start[i + 1] { deaths[deathDay[d]] += deathLines[d] * w }
+      censored[censorDay[i]] += alive[i] * w
+    }
+    return KaplanMeier.sweep(deaths: deaths, censored: censored, total: total, horizon: horizon).survival
   }
 }
