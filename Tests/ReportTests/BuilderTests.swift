@@ -113,6 +113,29 @@ final class BuilderTests: XCTestCase {
     XCTAssertNotNil(metric(report, "payments", .all, .issueResolutionRate)?.value)
   }
 
+  /// Rows from a run without the ledger say nothing about reverts or defects: no 0% is invented.
+  func testUnmeasuredOutcomesAreNotZero() throws {
+    let records = (0..<30).map { i -> ChangeRecord in
+      var r = ReportFixture.record(
+        i, author: "a\(i % 6)", team: "t", cohort: .unmarked, day: i, linesAdded: 10)
+      r.outcomesComputed = false
+      r.reverted = nil
+      r.defectsInduced = nil
+      r.fate = nil
+      return r
+    }
+    let report = ReportBuilder(options: ReportFixture.options).build(
+      ReportFixture.input(records, withTracker: false))
+    for id in [
+      MetricID.revertRate14d, .revertRate90d, .defectRate, .defectsPer1000Lines, .survival30d, .churn21d,
+    ] {
+      let m = try XCTUnwrap(metric(report, "t", .all, id), "\(id)")
+      XCTAssertNil(m.value, "\(id)")
+      XCTAssertNotNil(m.note, "\(id)")
+    }
+    XCTAssertEqual(ReportPeriod.historyBounds(records)?.start, Timestamp.parse(records[0].committedAt))
+  }
+
   func testWriteAllIsAtomicAndComplete() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -41,9 +41,15 @@ extension CellComputation {
     }
     var quantileHandles: [(metrics: [MetricID], handle: Int, points: [Double?], n: Int)] = []
     if plan.perChange {
-      ratio(
-        .defectsPer1000Lines, changes.map { (Double($0.defects) * 1000, Double($0.linesAdded)) },
-        provisional: false)
+      if changes.contains(where: \.defectsMeasured) {
+        ratio(
+          .defectsPer1000Lines,
+          changes.map { $0.defectsMeasured ? (Double($0.defects) * 1000, Double($0.linesAdded)) : nil },
+          provisional: false)
+      } else {
+        values.append(
+          MetricValue(metric: .defectsPer1000Lines, n: 0, provisional: false, note: "defects not traced"))
+      }
       let lead = changes.map(\.leadHours)
       let sizes: [Double?] = changes.map { Double($0.linesAdded + $0.linesDeleted) }
       for (metrics, values) in [

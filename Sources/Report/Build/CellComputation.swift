@@ -45,8 +45,7 @@ struct CellComputation {
     var result = counts(data)
     result.addPullRequests(data.pullRequests, context)
     result.addReverts(data.changes, context)
-    result.rate(
-      .defectRate, data.changes.filter { $0.defects > 0 }.count, data.changes.count, provisional: false)
+    result.addDefectRate(data.changes)
     result.addIssues(data.changes, context)
     var plan = ResamplePlan(changes: data.changes)
     plan.churn = [.churn14d, .churn21d, .churn21dSelf, .churn21dOthers]
@@ -121,15 +120,31 @@ struct CellComputation {
     _ changes: [ChangeFact], _ context: CellContext,
     windows: [(MetricID, Int)] = [(.revertRate14d, 14), (.revertRate90d, 90)]
   ) {
+    let measured = changes.filter(\.revertsMeasured)
+    guard !measured.isEmpty || changes.isEmpty else {
+      for (metric, _) in windows {
+        values.append(MetricValue(metric: metric, n: 0, provisional: false, note: "reverts not measured"))
+      }
+      return
+    }
     for (metric, days) in windows {
       // Only changes whose window has fully passed: a change landed yesterday has not had the chance.
-      let matured = changes.filter { $0.landedAt + Int64(days) * 86_400 <= context.observedUntil }
+      let matured = measured.filter { $0.landedAt + Int64(days) * 86_400 <= context.observedUntil }
       let reverted = matured.filter { ($0.revertDays ?? Int.max) <= days }.count
       rate(
-        metric, reverted, matured.count, provisional: matured.count < changes.count,
-        note: matured.count < changes.count
-          ? "\(changes.count - matured.count) changes not yet \(days) days old" : nil)
+        metric, reverted, matured.count, provisional: matured.count < measured.count,
+        note: matured.count < measured.count
+          ? "\(measured.count - matured.count) changes not yet \(days) days old" : nil)
     }
+  }
+
+  mutating func addDefectRate(_ changes: [ChangeFact]) {
+    let measured = changes.filter(\.defectsMeasured)
+    guard !measured.isEmpty || changes.isEmpty else {
+      values.append(MetricValue(metric: .defectRate, n: 0, provisional: false, note: "defects not traced"))
+      return
+    }
+    rate(.defectRate, measured.filter { $0.defects > 0 }.count, measured.count, provisional: false)
   }
 
   mutating func addIssues(_ changes: [ChangeFact], _ context: CellContext) {

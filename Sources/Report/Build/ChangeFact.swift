@@ -13,6 +13,10 @@ struct ChangeFact: Sendable {
   var revertDays: Int?
   var fate: LineFate?
   var defects: Int
+  /// Whether the ledger looked for reverts and SZZ traced defects for this change: without that, "no
+  /// revert" and "no defect" would be guesses, and the change is left out of those rates.
+  var revertsMeasured: Bool
+  var defectsMeasured: Bool
   var issues: [String]
   var leadHours: Double?
 
@@ -29,6 +33,8 @@ struct ChangeFact: Sendable {
     if let revert = record.reverted, revert.relandedBy == nil { revertDays = revert.days }
     fate = record.fate
     defects = record.defectsInduced?.count ?? 0
+    revertsMeasured = record.outcomesComputed || record.reverted != nil
+    defectsMeasured = record.outcomesComputed || record.defectsInduced != nil
     issues = record.issues ?? []
     let merged = record.pr?.mergedAt.flatMap(Timestamp.parse) ?? landed
     if let authored = Timestamp.parse(record.authoredAt), merged > authored {

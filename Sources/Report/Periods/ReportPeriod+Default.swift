@@ -18,3 +18,13 @@ extension ReportPeriod {
     return ReportPeriod(kind: .all, label: label, start: historyStart, end: historyEnd + 1)
   }
 }
+
+extension ReportPeriod {
+  /// First and last commit times of the fact rows: the history `defaultPeriod` and `--since/--until`
+  /// fill open ends from, and `observedUntil` for censoring. Nil when no row has a readable time.
+  public static func historyBounds(_ records: [ChangeRecord]) -> (start: Int64, end: Int64)? {
+    let times = records.compactMap { Timestamp.parse($0.committedAt) }
+    guard let start = times.min(), let end = times.max() else { return nil }
+    return (start, end)
+  }
+}
