@@ -15,10 +15,64 @@ public enum ExplainCommand {
       return try offMainline(id, session: session, builder: builder)
     }
     var text = ""
+    guard let ledger = session.request.ledger, let fullPosition = session.fullPlan.position(of: id) else {
+      _ = try session.mine(plan: session.plan.single(at: position)) { change in
+        text = describe(change, position: position, session: session, builder: builder)
+      }
+      return text
+    }
+    // The fate needs the whole history; the change itself is mined once more for its attribution view.
+    let pass = try OutcomePass(session: session, request: ledger).run(builder: builder, progress: nil)
     _ = try session.mine(plan: session.plan.single(at: position)) { change in
       text = describe(change, position: position, session: session, builder: builder)
     }
-    return text
+    return text + fate(of: pass.records[fullPosition], pass: pass, position: fullPosition)
+  }
+
+  /// The fate section: what became of the change's lines, reverts, and SZZ in both directions.
+  static func fate(of record: ChangeRecord, pass: OutcomePass.Result, position: Int) -> String {
+    var lines = ["", "fate"]
+    guard let fate = record.fate else { return "" }
+    func known(_ value: Int?) -> String { value.map(String.init) ?? "not yet known" }
+    lines.append("  lines owned  \(fate.owned) (\(fate.aiOwned) AI) in counted files")
+    lines.append("  alive now    \(fate.alive) of \(fate.owned), \(fate.observedDays) day(s) after landing")
+    lines.append(
+      "  alive at     30d \(known(fate.alive30d)) · 90d \(known(fate.alive90d)) · 180d \(known(fate.alive180d))"
+    )
+    if let churn = fate.churned21d {
+      lines.append(
+        "  churn 21d    \(churn) (\(fate.churned21dSelf ?? 0) by the author, \(fate.churned21dOthers ?? 0) by others); 14d \(known(fate.churned14d))"
+      )
+    } else {
+      lines.append("  churn 21d    not yet known (the window has not passed)")
+    }
+    if let reverted = record.reverted {
+      lines.append(
+        "  reverted     by \(reverted.by.prefix(12)) on \(reverted.at), \(reverted.days) day(s) later (\(reverted.via))"
+      )
+    } else if let relanded = record.relanded {
+      lines.append(
+        "  reverted     by \(relanded.by.prefix(12)), then re-landed by \(relanded.relandedBy?.prefix(12) ?? "?") (the revert was reverted)"
+      )
+    } else {
+      lines.append("  reverted     no")
+    }
+    let fixes = record.defectsInduced ?? []
+    lines.append(
+      fixes.isEmpty
+        ? "  defects      no fix traced a defect to it"
+        : "  defects      blamed by \(fixes.count) fix(es): \(fixes.map { String($0.prefix(12)) }.joined(separator: ", "))"
+    )
+    if let kind = record.fix {
+      let blamed = pass.outcomes.defectsInduced.filter { $0.value.contains(record.sha) }.keys.sorted()
+      let names = blamed.map { String(pass.records[$0].sha.prefix(12)) }
+      lines.append(
+        "  as a fix     \(kind); "
+          + (names.isEmpty
+            ? "nothing to blame (a ghost fix: it only added lines, or only cosmetic ones)"
+            : "blamed \(names.joined(separator: ", "))"))
+    }
+    return lines.joined(separator: "\n") + "\n"
   }
 
   static func describe(
@@ -63,9 +117,6 @@ public enum ExplainCommand {
         }
       }
     }
-    lines.append("")
-    lines.append(
-      "fate           not measured yet: the line ledger (survival, churn, reverts, defects) comes next")
     return lines.joined(separator: "\n") + "\n"
   }
 
