@@ -108,8 +108,7 @@ public enum HTMLRenderer {
     for metric in MarkdownRenderer.rows + [.aiShareAdded, .aiShareSurviving] {
       let isShare = metric == .aiShareAdded || metric == .aiShareSurviving
       let shown = isShare ? [ReportCohort.all] : columns
-      let texts = shown.map { MarkdownRenderer.cellText(cells[$0], metric) }
-      guard texts.contains(where: { $0 != "—" }) else { continue }
+      guard MarkdownRenderer.hasValue(cells, metric, in: shown) else { continue }
       out += "<tr><th scope=\"row\">\(SVG.escape(metric.title))</th>"
       for cohort in shown {
         let span = isShare ? " colspan=\"\(columns.count)\"" : ""

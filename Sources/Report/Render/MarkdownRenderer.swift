@@ -57,7 +57,7 @@ public enum MarkdownRenderer {
     out.append("|---|" + columns.map { _ in "---:|" }.joined() + "---|")
     for metric in rows {
       let values = columns.map { cohort in cellText(cells[cohort], metric) }
-      guard values.contains(where: { $0 != "—" }) else { continue }
+      guard hasValue(cells, metric, in: columns) else { continue }
       let difference =
         comparisons[metric].map { "\(NumberText.difference($0)): \($0.verdict.rawValue)" } ?? ""
       out.append("| \(metric.title) | " + values.joined(separator: " | ") + " | \(difference) |")
@@ -77,6 +77,18 @@ public enum MarkdownRenderer {
     out.append("")
     if !team.trend.isEmpty { out.append(contentsOf: trendTable(team.trend)) }
     return out
+  }
+
+  /// A row is worth a line only when some visible cell has a figure for it; why a figure is missing
+  /// (no export, horizon not reached) is said once in the caveats, not in every cell.
+  static func hasValue(_ cells: [ReportCohort: CohortCell], _ metric: MetricID, in cohorts: [ReportCohort])
+    -> Bool
+  {
+    cohorts.contains { cohort in
+      guard let cell = cells[cohort] else { return false }
+      if cell.status == .empty { return metric == .changes || metric == .linesAdded }
+      return cell.metrics.contains { $0.metric == metric && $0.value != nil }
+    }
   }
 
   static func cellText(_ cell: CohortCell?, _ metric: MetricID) -> String {
