@@ -58,6 +58,14 @@ enum Browser {
         + ["--window-size=\(size)", "--screenshot=\(png.path)", file.absoluteString])
   }
 
+  /// Prints the page to PDF with the print stylesheet applied.
+  static func printToPDF(_ chromium: URL, _ file: URL, to pdf: URL, scratch: URL) throws {
+    _ = try run(
+      chromium,
+      baseArguments(profile: scratch.appendingPathComponent("profile-pdf"))
+        + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", file.absoluteString])
+  }
+
   private static func run(_ chromium: URL, _ arguments: [String]) throws -> ProcessResult {
     // A wedged browser must not hang the suite: `timeout` kills it after a minute.
     if let timeout = findExecutable(["timeout"]) {

@@ -18,12 +18,7 @@ final class BrowserTests: XCTestCase {
   }
 
   func requireChromium() throws -> URL {
-    guard let chromium = Browser.chromium() else {
-      XCTFail(
-        "Chromium is not installed, so the HTML report was not checked in a browser: apt-get install chromium (or set OUTCOMES_CHROMIUM to a Chromium/Chrome binary)"
-      )
-      throw XCTSkip("no browser")
-    }
+    guard let chromium = Browser.chromium() else { throw ChromiumMissing() }
     return chromium
   }
 
@@ -53,6 +48,13 @@ final class BrowserTests: XCTestCase {
     XCTAssertEqual(Array(data.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "not a PNG")
     XCTAssertGreaterThan(data.count, 20_000, "suspiciously small screenshot")
     print("report screenshot: \(png.path)")
+
+    // Printed, the page must still come out: the report is read on paper in quarterly reviews.
+    let pdf = scratch.appendingPathComponent("report.pdf")
+    try Browser.printToPDF(chromium, page, to: pdf, scratch: scratch)
+    let printed = try Data(contentsOf: pdf)
+    XCTAssertEqual(String(decoding: printed.prefix(5), as: UTF8.self), "%PDF-")
+    XCTAssertGreaterThan(printed.count, 20_000)
   }
 
   /// The checker must see a script error and a missing chart, or a passing test above proves nothing.
@@ -70,5 +72,12 @@ final class BrowserTests: XCTestCase {
     XCTAssertTrue(problems.contains("chart \(charts[1]) missing"), "\(problems)")
     XCTAssertTrue(
       problems.contains { $0.hasPrefix("console:") && $0.contains("undefinedFunction") }, "\(problems)")
+  }
+}
+
+/// Thrown, not skipped: a missing browser must fail the suite with a reason.
+struct ChromiumMissing: Error, CustomStringConvertible {
+  var description: String {
+    "Chromium is not installed, so the HTML report was not checked in a browser: apt-get install chromium (or set OUTCOMES_CHROMIUM to a Chromium or Chrome binary)"
   }
 }
