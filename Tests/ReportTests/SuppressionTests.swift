@@ -70,6 +70,65 @@ final class SuppressionTests: XCTestCase {
     assertNoSingleHiddenCell(report)
   }
 
+  /// Few unmarked authors: unmarked is hidden and so must be a partner in every relation; and the AI
+  /// line shares of the total, which would give the AI lines and then the unmarked lines back, go too.
+  func testHiddenUnmarkedHidesItsPartnersAndTheShares() throws {
+    var records: [ChangeRecord] = []
+    var i = 0
+    for a in 1...6 {
+      for k in 0..<6 {
+        i += 1
+        records.append(
+          ReportFixture.record(
+            i, author: "g\(a)", team: "core", cohort: .assisted, day: k * 13, linesAdded: 10))
+      }
+    }
+    for k in 0..<8 {
+      i += 1
+      records.append(
+        ReportFixture.record(
+          i, author: "u\(k % 2)", team: "core", cohort: .unmarked, day: k * 9, linesAdded: 10))
+    }
+    let report = ReportBuilder(options: ReportFixture.options).build(
+      ReportFixture.input(records, withTracker: false))
+    let team = try XCTUnwrap(report.teams.first)
+    let cells = Dictionary(uniqueKeysWithValues: team.cells.map { ($0.cohort, $0) })
+    XCTAssertEqual(cells[.unmarked]?.status, .suppressed)
+    XCTAssertEqual(cells[.agent]?.status, .empty)
+    XCTAssertEqual(cells[.all]?.status, .published)
+    XCTAssertEqual(cells[.ai]?.status, .suppressed, "otherwise all − ai = unmarked")
+    XCTAssertEqual(cells[.assisted]?.status, .suppressed, "otherwise all − assisted − agent(0) = unmarked")
+    XCTAssertFalse(
+      cells[.all]!.metrics.contains { $0.metric == .aiShareAdded || $0.metric == .aiShareSurviving })
+    XCTAssertTrue(team.comparisons.isEmpty)
+    assertNoSingleHiddenCell(report)
+  }
+
+  /// A month with too few authors hides a second month, or the quarter minus the rest would show it.
+  func testThinMonthTakesAnotherMonthWithIt() throws {
+    var records: [ChangeRecord] = []
+    var i = 0
+    for a in 1...6 {
+      for k in 0..<5 {
+        i += 1
+        // January and February: everyone; March: only a1 and a2.
+        let day = k < 4 ? (k % 2 == 0 ? 5 : 40) : 70
+        let author = k == 4 ? "a\(1 + a % 2)" : "a\(a)"
+        records.append(
+          ReportFixture.record(
+            i, author: author, team: "core", cohort: .unmarked, day: day + a, linesAdded: 10))
+      }
+    }
+    let report = ReportBuilder(options: ReportFixture.options).build(
+      ReportFixture.input(records, withTracker: false))
+    let team = try XCTUnwrap(report.teams.first)
+    let months = team.trend.filter { $0.cohort == .unmarked }
+    XCTAssertEqual(months.map(\.month), ["2026-01", "2026-02", "2026-03"])
+    XCTAssertEqual(months[2].status, .suppressed)
+    XCTAssertEqual(months.filter { $0.status == .suppressed }.count, 2)
+    assertNoSingleHiddenCell(report)
+  }
+
   func testMinAuthorsIsNeverBelowThree() {
     XCTAssertEqual(ReportOptions(minAuthors: 1).minAuthors, 3)
     XCTAssertEqual(ReportOptions(minAuthors: 8).minAuthors, 8)

@@ -18,6 +18,11 @@ extension ReportBuilder {
     var cells: [CohortCell] = []
     var computed: [ReportCohort: CellComputation] = [:]
     var survival: [SurvivalSeries] = []
+    // AI shares of the total give the AI lines, and then the unmarked lines, back: shown only when
+    // neither side is hidden.
+    let sharesSafe = [ReportCohort.ai, .unmarked].allSatisfy {
+      !hidden.contains(Suppression.Key(team: team, bucket: period.label, cohort: $0))
+    }
     for cohort in Self.cellCohorts {
       let key = Suppression.Key(team: team, bucket: period.label, cohort: cohort)
       let cell = data[key]!
@@ -28,7 +33,7 @@ extension ReportBuilder {
       case .empty, .insufficient: computation = .counts(cell)
       case .published:
         computation = .full(
-          cell, context: context(period.label, cohort), shares: cohort == .all,
+          cell, context: context(period.label, cohort), shares: cohort == .all && sharesSafe,
           curve: cohort == .ai || cohort == .unmarked)
         computed[cohort] = computation
         if var series = computation.survival, !series.points.isEmpty {
