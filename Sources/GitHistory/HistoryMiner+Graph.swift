@@ -27,7 +27,9 @@ extension HistoryMiner {
             // A parent beyond a shallow boundary has no state to take lines from.
             diffs.append(
               node.parents[parent] < 0
-                ? [] : try worker.reader.diff(commit: commit, parentIndex: UInt32(parent)).files)
+                ? []
+                : try worker.reader.otherParentDiff(
+                  commit: commit, parentIndex: UInt32(parent), firstParentFiles: change.files))
           }
           return diffs
         }

@@ -108,11 +108,17 @@ public struct HistoryMiner: Sendable {
       _ = handoff.put(worker, .failure(error))
       return
     }
-    var index = worker
-    while index < count, !handoff.isCancelled {
-      let result = Result<Value, any Error> { try produce(index, state) }
-      guard handoff.put(index, result) else { return }
-      index += workerCount
+    // Runs of `block` neighbouring commits per worker: neighbours share trees and blobs, which then stay in
+    // this worker's object cache. Each worker still produces its indices in increasing order, so the
+    // consumer's next index is never blocked behind the window.
+    let block = max(1, options.block)
+    var start = worker * block
+    while start < count, !handoff.isCancelled {
+      for index in start..<min(start + block, count) {
+        let result = Result<Value, any Error> { try produce(index, state) }
+        guard handoff.put(index, result) else { return }
+      }
+      start += workerCount * block
     }
   }
 

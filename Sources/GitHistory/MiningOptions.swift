@@ -31,6 +31,8 @@ public struct MiningOptions: Sendable {
   public var contributingStats = false
   /// Worker threads, each with its own repository handle.
   public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+  /// Neighbouring commits each worker takes in a row (they share trees, so its cache keeps them).
+  public var block = ProcessInfo.processInfo.environment["OUTCOMES_BLOCK"].flatMap(Int.init) ?? 16
   /// How far workers may run ahead of the consumer; bounds memory on huge histories.
   public var lookahead = 256
 

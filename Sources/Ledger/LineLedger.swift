@@ -171,7 +171,7 @@ public final class LineLedger {
       if let old, old.known { remove(all: old, file: file, context: context) }
       return
     }
-    guard configuration.paths.includes(newPath), Self.holdsLines(file.newMode) else {
+    guard counts(newPath), Self.holdsLines(file.newMode) else {
       files.removeValue(forKey: newPath)
       return
     }
@@ -198,6 +198,16 @@ public final class LineLedger {
       files[newPath] = .unknown
       misfitDiffs += 1
     }
+  }
+
+  /// Path decisions, cached: the same paths come back in commit after commit.
+  private var pathDecisions: [String: Bool] = [:]
+
+  private func counts(_ path: String) -> Bool {
+    if let known = pathDecisions[path] { return known }
+    let decision = configuration.paths.includes(path)
+    pathDecisions[path] = decision
+    return decision
   }
 
   /// Regular files and symlinks hold lines; submodules and trees do not.

@@ -57,11 +57,12 @@ extension ChangeOutcomes {
   ) {
     precondition(changes.count == lines.count)
     fate = lines.map { Self.fate(of: $0, endTime: endTime) }
-    (reverted, relanded) = RevertDetector.records(in: changes)
+    let revertFindings = RevertDetector.findings(in: changes)
+    (reverted, relanded) = RevertDetector.records(in: changes, findings: revertFindings)
     fixKinds = Self.fixKinds(changes, inputs: inputs)
     defectsInduced = [:]
     szz = SZZSummary()
-    let reverts = RevertDetector.revertChanges(in: changes)
+    let reverts = Set(revertFindings.map(\.change))
     let shas = ShaIndex(changes)
     for (fix, kind) in fixKinds.sorted(by: { $0.key < $1.key }) {
       szz.fixes += 1

@@ -8,8 +8,12 @@ public struct FixRules: Sendable {
 
   public static let defaultSubjectPatterns = [#"(?i)^(fix|fixes|fixed|bugfix|hotfix)(\(.*\))?!?[:\s]"#]
 
+  /// Compiled once: rules run on every commit of the history.
+  private let compiled: CompiledPatterns
+
   public init(subjectPatterns: [String] = FixRules.defaultSubjectPatterns) {
     self.subjectPatterns = subjectPatterns
+    compiled = CompiledPatterns(subjectPatterns.compactMap { try? Regex($0) })
   }
 
   /// Checks that every pattern compiles; the message names the bad one.
@@ -27,9 +31,11 @@ public struct FixRules: Sendable {
   }
 
   /// The shas named by `Fixes:` trailers (Linux style, `Fixes: 1234abcd5678 ("subject")`).
+  nonisolated(unsafe) static let leadingSha = #/^\s*([0-9a-fA-F]{7,40})\b/#
+
   public static func fixesTrailerShas(_ change: MainlineSummary) -> [String] {
     change.trailers.filter { $0.key.lowercased() == "fixes" }.compactMap { trailer in
-      trailer.value.firstMatch(of: #/^\s*([0-9a-fA-F]{7,40})\b/#).map { String($0.1) }
+      trailer.value.firstMatch(of: leadingSha).map { String($0.1) }
     }
   }
 
@@ -37,8 +43,8 @@ public struct FixRules: Sendable {
     if !Self.fixesTrailerShas(change).isEmpty { return .fixesTrailer }
     if linkedToBug { return .bugIssue }
     if change.subject.hasPrefix("Revert \"") { return nil }
-    for pattern in subjectPatterns {
-      if let regex = try? Regex(pattern), change.subject.firstMatch(of: regex) != nil { return .message }
+    for regex in compiled.regexes where change.subject.firstMatch(of: regex) != nil {
+      return .message
     }
     return nil
   }
@@ -49,4 +55,10 @@ public struct FixPatternError: Error, CustomStringConvertible {
   public var pattern: String
   public var reason: String
   public var description: String { "--fix-pattern \(pattern): not a valid regular expression (\(reason))" }
+}
+
+/// Regex values are immutable once built; the box only exists so `FixRules` can be `Sendable`.
+private final class CompiledPatterns: @unchecked Sendable {
+  let regexes: [Regex<AnyRegexOutput>]
+  init(_ regexes: [Regex<AnyRegexOutput>]) { self.regexes = regexes }
 }

@@ -40,10 +40,16 @@ public struct MainlineSummary: Sendable, Hashable {
 }
 
 enum PullRequestSubject {
+  // Regex literals are compiled when first used by each instance: keep one instance each.
+  nonisolated(unsafe) static let github = #/^Merge pull request #(\d+)/#
+  nonisolated(unsafe) static let azure = #/^Merged PR (\d+):/#
+  nonisolated(unsafe) static let squash = #/\(#(\d+)\)\s*$/#
+
   static func number(in subject: String) -> Int? {
-    if let match = subject.firstMatch(of: #/^Merge pull request #(\d+)/#) { return Int(match.1) }
-    if let match = subject.firstMatch(of: #/^Merged PR (\d+):/#) { return Int(match.1) }
-    if let match = subject.firstMatch(of: #/\(#(\d+)\)\s*$/#) { return Int(match.1) }
+    guard subject.contains("#") || subject.hasPrefix("Merged PR ") else { return nil }
+    if let match = subject.firstMatch(of: github) { return Int(match.1) }
+    if let match = subject.firstMatch(of: azure) { return Int(match.1) }
+    if let match = subject.firstMatch(of: squash) { return Int(match.1) }
     return nil
   }
 }

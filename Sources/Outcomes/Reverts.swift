@@ -3,6 +3,10 @@ import OutcomeModel
 
 /// Finds which mainline changes were reverted, by what, and which reverts were themselves reverted.
 public enum RevertDetector {
+  nonisolated(unsafe) static let revertsCommit = #/This reverts commit ([0-9a-fA-F]{7,40})/#
+  nonisolated(unsafe) static let revertsPullRequest = #/Reverts [\w.-]+/[\w.-]+#(\d+)/#
+  nonisolated(unsafe) static let ownNumber = #/\s\(#\d+\)$/#
+
   /// One revert found in history: `change` reverted `target`.
   public struct Finding: Sendable, Hashable {
     public var change: Int
@@ -35,7 +39,9 @@ public enum RevertDetector {
   ) -> (index: Int, via: String)? {
     // `git revert` writes "This reverts commit <sha>."; a merge's body may quote several: take the first
     // that names an earlier change.
-    for match in change.message.matches(of: #/This reverts commit ([0-9a-fA-F]{7,40})/#) {
+    for match in change.message.contains("This reverts commit")
+      ? change.message.matches(of: revertsCommit) : []
+    {
       if let target = shas.change(owning: String(match.1)), target < index { return (target, "message") }
     }
     guard let inner = revertedSubject(change.subject) else { return nil }
@@ -43,7 +49,7 @@ public enum RevertDetector {
     if let number = PullRequestSubject.number(in: inner), let target = byPR[number], target < index {
       return (target, "pr")
     }
-    if let match = change.message.firstMatch(of: #/Reverts [\w.-]+/[\w.-]+#(\d+)/#),
+    if let match = change.message.firstMatch(of: revertsPullRequest),
       let target = byPR[Int(match.1) ?? -1], target < index
     {
       return (target, "pr")
@@ -56,8 +62,8 @@ public enum RevertDetector {
   static func revertedSubject(_ subject: String) -> String? {
     var trimmed = subject.trimmingCharacters(in: .whitespaces)
     // A squash-merged revert PR appends its own number: `Revert "Title (#12)" (#13)`.
-    if let match = trimmed.firstMatch(of: #/\s\(#\d+\)$/#), trimmed[..<match.range.lowerBound].hasSuffix("\"")
-    {
+    guard trimmed.hasPrefix("Revert \"") else { return nil }
+    if let match = trimmed.firstMatch(of: ownNumber), trimmed[..<match.range.lowerBound].hasSuffix("\"") {
       trimmed = String(trimmed[..<match.range.lowerBound])
     }
     guard trimmed.hasPrefix("Revert \""), trimmed.hasSuffix("\""), trimmed.count > 9 else { return nil }
@@ -67,9 +73,9 @@ public enum RevertDetector {
   /// The standing revert of each change; a revert that was itself reverted is cancelled and reported as
   /// re-landed instead.
   public static func records(
-    in changes: [MainlineSummary]
+    in changes: [MainlineSummary], findings known: [Finding]? = nil
   ) -> (reverted: [Int: RevertRecord], relanded: [Int: RevertRecord]) {
-    let found = findings(in: changes)
+    let found = known ?? findings(in: changes)
     var firstRevert: [Int: Finding] = [:]
     for finding in found where firstRevert[finding.target] == nil {
       firstRevert[finding.target] = finding

@@ -1,0 +1,105 @@
+internal import Clibgit2
+import OutcomeModel
+
+extension DiffReader {
+  /// A merge's diffs against one other parent, only for the files its first-parent diff touches: the only
+  /// files whose lines the ledger looks up in other parents.
+  ///
+  /// Each file is compared blob to blob at the same path, which is far cheaper than a tree diff when the
+  /// branch is old. A file missing at that path in the parent may have been renamed on that side; then
+  /// the whole tree is diffed with rename detection, as before. Files identical in the parent are left
+  /// out, which the ledger reads as "unchanged against this parent".
+  func otherParentDiff(
+    commit: OpaquePointer, parentIndex: UInt32, firstParentFiles: [FileDiff]
+  ) throws(GitError) -> [FileDiff] {
+    var parent: OpaquePointer?
+    try check(git_commit_parent(&parent, commit, parentIndex), "git_commit_parent")
+    defer { git_commit_free(parent) }
+    var parentTree: OpaquePointer?
+    try check(git_commit_tree(&parentTree, parent), "git_commit_tree")
+    defer { git_tree_free(parentTree) }
+    var mergeTree: OpaquePointer?
+    try check(git_commit_tree(&mergeTree, commit), "git_commit_tree")
+    defer { git_tree_free(mergeTree) }
+
+    var result: [FileDiff] = []
+    for file in firstParentFiles {
+      guard let path = file.newPath, !file.isBinary, !file.isMissing, file.kind != .deleted else { continue }
+      guard let newID = Self.blobID(path, in: mergeTree!) else { continue }
+      guard let oldID = Self.blobID(path, in: parentTree!) else {
+        return try diff(commit: commit, againstParent: parent).files
+      }
+      if oldID == newID { continue }
+      var entry = FileDiff(oldPath: path, newPath: path, kind: .modified)
+      let (hunks, binary, missing) = blobHunks(old: oldID, new: newID, path: path)
+      entry.hunks = hunks
+      entry.isBinary = binary
+      entry.isMissing = missing
+      result.append(entry)
+    }
+    return result
+  }
+
+  /// The blob at `path` in `tree`, nil when there is none (or it is a tree or submodule).
+  static func blobID(_ path: String, in tree: OpaquePointer) -> OID? {
+    var entry: OpaquePointer?
+    guard git_tree_entry_bypath(&entry, tree, path) == 0, let entry else {
+      git_error_clear()
+      return nil
+    }
+    defer { git_tree_entry_free(entry) }
+    guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+    return OID(git_tree_entry_id(entry))
+  }
+
+  /// Zero-context hunk positions between two blobs, streamed without keeping lines.
+  func blobHunks(old: OID, new: OID, path: String) -> (hunks: [Hunk], binary: Bool, missing: Bool) {
+    var oldRaw = old.gitOID
+    var newRaw = new.gitOID
+    var oldBlob: OpaquePointer?
+    var newBlob: OpaquePointer?
+    guard git_blob_lookup(&oldBlob, repository.handle, &oldRaw) == 0,
+      git_blob_lookup(&newBlob, repository.handle, &newRaw) == 0
+    else {
+      git_error_clear()
+      git_blob_free(oldBlob)
+      return ([], false, true)
+    }
+    defer {
+      git_blob_free(oldBlob)
+      git_blob_free(newBlob)
+    }
+    let collector = HunkCollector()
+    var options = Self.zeroContextOptions()
+    let code = withExtendedLifetime(collector) {
+      path.withCString { cPath in
+        git_diff_blobs(
+          oldBlob, cPath, newBlob, cPath, &options, nil,
+          { _, _, payload in
+            Unmanaged<HunkCollector>.fromOpaque(payload!).takeUnretainedValue().binary = true
+            return 0
+          },
+          { _, hunk, payload in
+            guard let hunk else { return 0 }
+            let h = hunk.pointee
+            Unmanaged<HunkCollector>.fromOpaque(payload!).takeUnretainedValue().hunks.append(
+              Hunk(
+                oldStart: Int(h.old_start), oldCount: Int(h.old_lines), newStart: Int(h.new_start),
+                newCount: Int(h.new_lines)))
+            return 0
+          }, nil, Unmanaged.passUnretained(collector).toOpaque())
+      }
+    }
+    if code != 0 {
+      git_error_clear()
+      return ([], false, true)
+    }
+    return (collector.hunks, collector.binary, false)
+  }
+}
+
+/// Hunk positions gathered from `git_diff_blobs` callbacks, which only get a context pointer.
+private final class HunkCollector {
+  var hunks: [Hunk] = []
+  var binary = false
+}
