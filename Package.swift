@@ -56,7 +56,7 @@ let package = Package(
     .target(
       name: "Pipeline",
       dependencies: [
-        "OutcomeModel", "GitHistory", "Attribution", "Ledger", "Outcomes",
+        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Outcomes",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       exclude: ["README.md"]

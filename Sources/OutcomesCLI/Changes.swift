@@ -10,9 +10,11 @@ extension Outcomes {
       discussion: """
         Rows follow the machine-readable contract: sha, parents, authoredAt, committedAt, author \
         (pseudonymous unless --identify), cohort, tools, evidence, filesChanged, linesAdded, \
-        linesDeleted, aiLinesAdded, reverted, linesAlive, churned21d, defectsInduced, fate, … \
+        linesDeleted, aiLinesAdded, reverted, linesAlive, churned21d, defectsInduced, fate, pr, issues, … \
         Outcomes come from one pass over every commit of the history (the line ledger); \
         --no-ledger skips it. \
+        --issues links pull requests and issues from tracker exports: pr and issues are filled, pull-request \
+        evidence joins attribution, and changes linked to bug issues count as fixes for SZZ. \
         Warnings go to stderr, data to stdout or --out.
         """
     )
@@ -23,6 +25,7 @@ extension Outcomes {
     @OptionGroup var flags: MiningFlags
     @OptionGroup var attribution: AttributionFlags
     @OptionGroup var ledger: LedgerFlags
+    @OptionGroup var trackers: TrackerFlags
 
     @Option(name: .long, help: "Output format: jsonl or csv.")
     var format: FactTableFormat = .jsonl
@@ -34,6 +37,7 @@ extension Outcomes {
       var request = MiningRequest(
         repository: repository, window: window, flags: flags, attribution: attribution)
       request.ledger = try ledger.request()
+      request.trackers = trackers.request(aiLabels: attribution.aiLabel)
       let session = try MiningSession(request)
       let summary = try ChangesCommand.run(
         session: session, format: format, out: out, identify: privacy.identify,

@@ -16,10 +16,12 @@ extension Outcomes {
     @OptionGroup var privacy: PrivacyOptions
     @OptionGroup var flags: MiningFlags
     @OptionGroup var attribution: AttributionFlags
+    @OptionGroup var trackers: TrackerFlags
 
     func run() throws {
-      let session = try MiningSession(
-        MiningRequest(repository: repository, flags: flags, attribution: attribution))
+      var request = MiningRequest(repository: repository, flags: flags, attribution: attribution)
+      request.trackers = trackers.request(aiLabels: attribution.aiLabel)
+      let session = try MiningSession(request)
       print(
         try ExplainCommand.run(session: session, revision: revision, identify: privacy.identify),
         terminator: "")

@@ -1,3 +1,4 @@
+import Adapters
 import ArgumentParser
 import Attribution
 import Foundation
@@ -152,3 +153,36 @@ struct AttributionFlags: ParsableArguments {
 }
 
 extension Strength: ExpressibleByArgument {}
+
+/// Which tracker and pull-request exports to link to the changes.
+struct TrackerFlags: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A GitHub, GitLab, Jira or Linear export of issues or pull requests: a file, a folder or a glob (repeatable).",
+      valueName: "path"))
+  var issues: [String] = []
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Read every export as this format instead of detecting it.", valueName: "format"))
+  var trackerFormat: ExportFormat?
+
+  @Flag(name: .long, help: "Skip export records that cannot be read, with a warning counting them.")
+  var skipBadRecords = false
+
+  func validate() throws {
+    if issues.isEmpty && (trackerFormat != nil || skipBadRecords) {
+      throw ValidationError("--tracker-format and --skip-bad-records need --issues")
+    }
+  }
+
+  /// Nil without `--issues`. `aiLabels` are the `--ai-label` names, which mark pull requests too.
+  func request(aiLabels: [String]) -> TrackerRequest? {
+    guard !issues.isEmpty else { return nil }
+    return TrackerRequest(
+      paths: issues, format: trackerFormat, skipBadRecords: skipBadRecords, aiLabels: aiLabels)
+  }
+}
+
+extension ExportFormat: ExpressibleByArgument {}

@@ -10,7 +10,7 @@ struct Outcomes: ParsableCommand {
     commandName: "outcomes",
     abstract: "Measure what AI-assisted changes became: landed, stayed, reworked, reverted.",
     discussion: """
-      Reads git history through libgit2 (and, later, tracker exports); makes no network calls.
+      Reads git history through libgit2 and tracker exports given with --issues; makes no network calls.
       Exit codes: 0 success, 1 bad input or usage, 2 internal error.
       """,
     version: OutcomesVersion.current,

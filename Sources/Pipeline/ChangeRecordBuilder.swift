@@ -14,9 +14,16 @@ public struct ChangeRecordBuilder: Sendable {
     self.attribution = attribution
   }
 
+  /// The request each change landed, from tracker exports; its evidence joins the change's own.
+  public var pullRequests: [CommitID: PullRequestContext] = [:]
+  /// Commits whose lines are AI because of their request alone (see `TrackerJoin.aiCommits`).
+  public var aiByPullRequest: Set<CommitID> = []
+
   /// Attribution for a change, when this builder attributes at all.
   public func attribute(_ change: Change) -> Attribution? {
-    attribution.map { $0.attributor.attribute(change, notes: $0.notes) }
+    guard let setup = attribution else { return nil }
+    if let request = pullRequests[change.id] { return request.attribute(change, with: setup) }
+    return setup.attributor.attribute(change, notes: setup.notes)
   }
 
   public func record(for change: Change) -> ChangeRecord {

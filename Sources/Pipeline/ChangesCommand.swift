@@ -13,17 +13,23 @@ public enum ChangesCommand {
     session: MiningSession, format: FactTableFormat, out: String?, identify: Bool,
     progress: ProgressReporter?, environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> Result {
-    let builder = try session.recordBuilder(identify: identify, environment: environment)
+    var builder = try session.recordBuilder(identify: identify, environment: environment)
+    let join = try session.trackers.map { try TrackerJoin(session: session, setup: $0) }
+    join?.prepare(&builder)
     let writer = FactTableWriter(format: format, sink: try OutputSink(path: out))
-    guard let ledger = session.request.ledger else {
+    guard var ledger = session.request.ledger else {
       // Without the ledger rows stream as the mainline is mined.
-      let summary = try session.mine(progress: progress) { change in
-        try writer.write(builder.record(for: change))
+      let summary = try session.mine(progress: progress) { [builder] change in
+        var record = builder.record(for: change)
+        join?.fill(&record)
+        try writer.write(record)
       }
       try writer.finish()
       return Result(summary: summary, warnings: session.warnings(for: summary))
     }
-    let pass = try OutcomePass(session: session, request: ledger).run(builder: builder, progress: progress)
+    join?.prepare(&ledger)
+    var pass = try OutcomePass(session: session, request: ledger).run(builder: builder, progress: progress)
+    join?.fill(&pass.records)
     let window = Set(session.plan.ids.map(\.hex))
     for record in pass.records where window.contains(record.sha) {
       try writer.write(record)

@@ -10,23 +10,30 @@ public enum ExplainCommand {
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> String {
     let id = try session.repository.resolve(revision)
-    let builder = try session.recordBuilder(identify: identify, environment: environment)
+    var builder = try session.recordBuilder(identify: identify, environment: environment)
+    let join = try session.trackers.map { try TrackerJoin(session: session, setup: $0) }
+    join?.prepare(&builder)
     guard let position = session.plan.position(of: id) else {
       return try offMainline(id, session: session, builder: builder)
     }
     var text = ""
-    guard let ledger = session.request.ledger, let fullPosition = session.fullPlan.position(of: id) else {
-      _ = try session.mine(plan: session.plan.single(at: position)) { change in
+    guard var ledger = session.request.ledger, let fullPosition = session.fullPlan.position(of: id) else {
+      _ = try session.mine(plan: session.plan.single(at: position)) { [builder] change in
         text = describe(change, position: position, session: session, builder: builder)
+        if let join { text += join.explain(id, record: nil) }
       }
       return text
     }
     // The fate needs the whole history; the change itself is mined once more for its attribution view.
-    let pass = try OutcomePass(session: session, request: ledger).run(builder: builder, progress: nil)
-    _ = try session.mine(plan: session.plan.single(at: position)) { change in
+    join?.prepare(&ledger)
+    var pass = try OutcomePass(session: session, request: ledger).run(builder: builder, progress: nil)
+    join?.fill(&pass.records)
+    _ = try session.mine(plan: session.plan.single(at: position)) { [builder] change in
       text = describe(change, position: position, session: session, builder: builder)
     }
-    return text + fate(of: pass.records[fullPosition], pass: pass, position: fullPosition)
+    let record = pass.records[fullPosition]
+    return text + fate(of: record, pass: pass, position: fullPosition)
+      + (join.map { $0.explain(id, record: record) } ?? "")
   }
 
   /// The fate section: what became of the change's lines, reverts, and SZZ in both directions.

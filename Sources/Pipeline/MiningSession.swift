@@ -17,6 +17,8 @@ public struct MiningRequest: Sendable {
   public var attribution: AttributionRequest? = AttributionRequest()
   /// Nil turns the line ledger off: no survival, churn, reverts or defects, and a mainline-only pass.
   public var ledger: LedgerRequest? = LedgerRequest()
+  /// Tracker and pull-request exports to link to the changes; nil when none were given.
+  public var trackers: TrackerRequest?
 
   public init() {}
 }
@@ -31,6 +33,7 @@ public final class MiningSession {
   public let mailmap: Mailmap
   public let request: MiningRequest
   public let attribution: AttributionSetup?
+  public let trackers: TrackerSetup?
 
   public init(_ request: MiningRequest) throws {
     self.request = request
@@ -44,6 +47,7 @@ public final class MiningSession {
     mailmap = repository.mailmapText(at: branch.tip).map(Mailmap.init(parsing:)) ?? Mailmap()
     let opened = repository
     attribution = try request.attribution.map { try AttributionSetup($0, repository: opened) }
+    trackers = try request.trackers.map(TrackerSetup.init)
   }
 
   /// Mines the planned changes in order, reporting progress, and returns what the run met.
@@ -68,7 +72,7 @@ public final class MiningSession {
 
   /// One-line warnings about what could not be read, for stderr after the run.
   public func warnings(for summary: MiningSummary) -> [String] {
-    var lines: [String] = attribution?.warnings ?? []
+    var lines: [String] = (attribution?.warnings ?? []) + (trackers?.warnings ?? [])
     let path = repository.displayPath
     if repository.isShallow {
       lines.append(

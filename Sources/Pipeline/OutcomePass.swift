@@ -55,7 +55,7 @@ public struct OutcomePass {
       let info = change.commit
       var facts = CommitFacts(
         person: people.number(for: info.author),
-        isAI: attribution?.attributor.isAI(info) ?? false)
+        isAI: attribution?.attributor.isAI(info) ?? false || builder.aiByPullRequest.contains(info.id))
       if let note = attribution?.notes[info.id], !note.isEmpty {
         facts.aiLines = Dictionary(
           uniqueKeysWithValues: note.files.keys.map { ($0, note.aiLines(in: $0)) })

@@ -1,0 +1,50 @@
+import Adapters
+import OutcomeModel
+
+/// Which tracker and pull-request exports to read (`--issues`, `--tracker-format`, `--skip-bad-records`).
+public struct TrackerRequest: Sendable {
+  /// Files, folders and glob patterns.
+  public var paths: [String]
+  /// Forces one format instead of detecting it from each file's content.
+  public var format: ExportFormat?
+  public var skipBadRecords: Bool
+  /// Pull-request labels the user names as AI marks (`--ai-label`), for PR facts as for attribution.
+  public var aiLabels: [String]
+
+  public init(
+    paths: [String], format: ExportFormat? = nil, skipBadRecords: Bool = false, aiLabels: [String] = []
+  ) {
+    self.paths = paths
+    self.format = format
+    self.skipBadRecords = skipBadRecords
+    self.aiLabels = aiLabels
+  }
+}
+
+/// The exports of one run, read and merged before any history is mined so a bad file fails fast.
+public struct TrackerSetup: Sendable {
+  public let request: TrackerRequest
+  public let exports: LoadedExports
+  /// At most one line: skipped records are counted, and the first is named, rather than listed.
+  public let warnings: [String]
+
+  /// Reads every export; a bad one is `PipelineError.badInput` naming the file and place (exit code 1).
+  public init(_ request: TrackerRequest) throws {
+    self.request = request
+    do {
+      exports = try ExportLoader.load(
+        paths: request.paths,
+        options: ExportLoadOptions(format: request.format, skipBadRecords: request.skipBadRecords))
+    } catch let error as AdapterError {
+      throw PipelineError.badInput(error.description)
+    }
+    if let first = exports.skipped.first {
+      let count = exports.skipped.count
+      warnings = [
+        "\(count) tracker record(s) could not be read and were skipped (--skip-bad-records); first: \(first.description)"
+      ]
+    } else {
+      warnings = []
+    }
+  }
+}
