@@ -48,7 +48,8 @@ let package = Package(
     /// Turns fact rows into per-team, per-period outcome reports with honest statistics and privacy rules.
     .target(
       name: "Report",
-      dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")]
+      dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")],
+      exclude: ["README.md"]
     ),
     /// Per-change outcomes as pure functions over facts: reverts, fixes and SZZ, survival and churn.
     .target(name: "Outcomes", dependencies: ["OutcomeModel", "Ledger"]),
@@ -56,7 +57,7 @@ let package = Package(
     .target(
       name: "Pipeline",
       dependencies: [
-        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Outcomes",
+        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Outcomes", "Report",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       exclude: ["README.md"]
@@ -79,7 +80,7 @@ let package = Package(
     .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "LedgerTests", dependencies: ["Ledger", "GitHistory", "TestSupport"]),
     .testTarget(name: "OutcomesTests", dependencies: ["Outcomes", "Ledger", "OutcomeModel"]),
-    .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
+    .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "GitHistory", "TestSupport"]),
     .testTarget(name: "OutcomesCLITests", dependencies: ["TestSupport", "OutcomeModel"]),
   ]

@@ -7,6 +7,9 @@ public struct ChangeRecordBuilder: Sendable {
   public let pseudonymizer: Pseudonymizer
   public let mailmap: Mailmap
   public let attribution: AttributionSetup?
+  /// Team names from the canonical author email and the change's paths; nil leaves `team` empty.
+  /// Runs before pseudonymisation, because teams are defined by email.
+  public var teams: (@Sendable (_ email: String, _ paths: [String]) -> [String])?
 
   public init(pseudonymizer: Pseudonymizer, mailmap: Mailmap, attribution: AttributionSetup? = nil) {
     self.pseudonymizer = pseudonymizer
@@ -45,6 +48,11 @@ public struct ChangeRecordBuilder: Sendable {
       isMerge: commit.isMerge,
       contributingCommits: change.contributing.count
     )
+    if let teams {
+      let names = teams(person.email, change.files.compactMap { $0.newPath ?? $0.oldPath })
+      record.team = names.first
+      record.teams = names
+    }
     let missing = change.missingBlobs
     record.missingBlobs = missing > 0 ? missing : nil
     if let result {
