@@ -44,7 +44,7 @@ let package = Package(
       exclude: ["README.md"]
     ),
     /// Follows every line to its fate over the commit graph: origins, deaths, reverts, SZZ, release shares.
-    .target(name: "Ledger", dependencies: ["OutcomeModel"]),
+    .target(name: "Ledger", dependencies: ["OutcomeModel"], exclude: ["README.md"]),
     /// Turns fact rows into per-team, per-period outcome reports with honest statistics and privacy rules.
     .target(
       name: "Report",
@@ -52,7 +52,7 @@ let package = Package(
       exclude: ["README.md"]
     ),
     /// Per-change outcomes as pure functions over facts: reverts, fixes and SZZ, survival and churn.
-    .target(name: "Outcomes", dependencies: ["OutcomeModel", "Ledger"]),
+    .target(name: "Outcomes", dependencies: ["OutcomeModel", "Ledger"], exclude: ["README.md"]),
     /// Runs the one pass behind every command: plan, mine, attribute, pseudonymise, write fact-table rows.
     .target(
       name: "Pipeline",

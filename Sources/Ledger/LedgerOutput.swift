@@ -8,6 +8,8 @@ public struct ChangeLines: Sendable, Hashable {
   public var aiOwned = 0
   /// Lines of this change removed from the mainline, by whole days after landing.
   public var deaths: [Int: DeathCount] = [:]
+  /// Owned AI lines that left the mainline (any time).
+  public var aiDeaths = 0
   /// Files in the change's first-parent diff, for SZZ's large-commit filter.
   public var filesChanged = 0
   /// For fix changes: mainline changes owning the lines it removed (after the line filters), with counts.

@@ -313,6 +313,7 @@ public final class LineLedger {
       }
     }
     guard piece.landing != LineRun.notLanded, Int(piece.landing) < changes.count else { return }
+    if piece.ai { changes[Int(piece.landing)].aiDeaths += Int(piece.count) }
     let landed = changes[Int(piece.landing)].time
     let days = Int(max(0, context.time - landed) / 86_400)
     let writer = piece.origin == LineRun.unknown ? -1 : persons[Int(piece.origin)]

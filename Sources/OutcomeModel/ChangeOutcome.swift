@@ -47,6 +47,8 @@ public struct LineFate: Hashable, Sendable, Codable {
   public var aiOwned: Int
   /// Owned lines still present at the end of history.
   public var alive: Int
+  /// Of those, AI lines (for the AI share of surviving lines); nil in rows written before it existed.
+  public var aiAlive: Int?
   /// Days from landing to the last commit of the history: the horizon that can be observed.
   public var observedDays: Int
   /// Owned lines alive N days after landing; nil when N is beyond `observedDays` (censored, not known).

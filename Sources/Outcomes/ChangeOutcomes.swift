@@ -110,6 +110,7 @@ extension ChangeOutcomes {
     func alive(at horizon: Int) -> Int? {
       observed >= horizon ? max(0, lines.owned - died(before: horizon).total) : nil
     }
+    fate.aiAlive = max(0, lines.aiOwned - lines.aiDeaths)
     fate.alive30d = alive(at: 30)
     fate.alive90d = alive(at: 90)
     fate.alive180d = alive(at: 180)

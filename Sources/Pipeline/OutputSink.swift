@@ -18,6 +18,18 @@ public final class OutputSink {
       destination = nil
       return
     }
+    // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written in place: renaming a file over it
+    // would replace the device itself.
+    var status = stat()
+    if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG, status.st_mode & S_IFMT != S_IFDIR {
+      guard let file = FileHandle(forWritingAtPath: path) else {
+        throw PipelineError.cannotWrite(path: path, reason: "cannot open for writing")
+      }
+      handle = file
+      temporary = nil
+      destination = nil
+      return
+    }
     let target = URL(fileURLWithPath: path)
     let folder = target.deletingLastPathComponent()
     let scratch = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")

@@ -64,4 +64,23 @@ final class OutcomeCommandsTests: XCTestCase {
     let badPattern = try outcomes(["changes", "--repo", repo.url.path, "--fix-pattern", "(oops", "--quiet"])
     assertUsageFailure(badPattern, contains: "--fix-pattern")
   }
+
+  /// `--out` onto a device or pipe writes into it; a temp-file rename would replace the device itself.
+  func testOutOntoAPipeWritesThroughIt() throws {
+    let (repo, _, _) = try makeRepo()
+    let fifo = repo.root.appendingPathComponent("rows.fifo")
+    XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
+    let copy = repo.root.appendingPathComponent("copy.jsonl")
+    let reader = Process()
+    reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+    reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo.path, copy.path]
+    try reader.run()
+    let result = try outcomes(["changes", "--repo", repo.url.path, "--quiet", "--out", fifo.path])
+    reader.waitUntilExit()
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(try jsonLines(String(contentsOf: copy, encoding: .utf8)).count, 4)
+    var status = stat()
+    XCTAssertEqual(stat(fifo.path, &status), 0)
+    XCTAssertEqual(status.st_mode & S_IFMT, S_IFIFO, "the pipe is still a pipe")
+  }
 }

@@ -145,6 +145,7 @@ final class FateTests: XCTestCase {
     XCTAssertEqual(record.linesAdded, 11)
     XCTAssertEqual(record.aiLinesAdded, 6, "only the AI commit's lines are AI lines")
     XCTAssertEqual(record.fate?.owned, 11)
+    XCTAssertEqual(record.fate?.aiAlive, 6, "the AI lines are all still there")
     let position = try XCTUnwrap(result.pass.graph.position(of: CommitID(hex: merge)!))
     let state = try XCTUnwrap(result.pass.ledger.lines(at: position))
     let ids = result.pass.graph.ids

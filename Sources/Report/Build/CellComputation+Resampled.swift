@@ -72,7 +72,10 @@ extension CellComputation {
         .aiShareSurviving,
         changes.map { change -> (Double, Double)? in
           guard let fate = change.fate, fate.owned > 0 else { return nil }
-          return (Double(fate.alive) * Double(fate.aiOwned) / Double(fate.owned), Double(fate.alive))
+          // Exact from the ledger; rows without `aiAlive` fall back to the change's AI share.
+          let ai =
+            fate.aiAlive.map(Double.init) ?? Double(fate.alive) * Double(fate.aiOwned) / Double(fate.owned)
+          return (ai, Double(fate.alive))
         }, provisional: false)
     }
     let lines = changes.map { $0.fate.flatMap(KaplanMeier.Lines.init(fate:)) }
