@@ -25,7 +25,11 @@ struct WindowOptions: ParsableArguments {
   @Option(name: .long, help: "Only changes committed before this date.")
   var until: String?
 
-  @Option(name: .long, help: "Only the newest N changes of the window (quick looks).")
+  @Option(
+    name: .long,
+    help:
+      "Only the newest N changes of the window (outcomes still need all history; add --no-ledger for a quick look)."
+  )
   var maxChanges: Int?
 
   func validate() throws {

@@ -28,10 +28,11 @@ public enum ExplainCommand {
     join?.prepare(&ledger)
     var pass = try OutcomePass(session: session, request: ledger).run(builder: builder, progress: nil)
     join?.fill(&pass.records)
-    _ = try session.mine(plan: session.plan.single(at: position)) { [builder] change in
-      text = describe(change, position: position, session: session, builder: builder)
-    }
     let record = pass.records[fullPosition]
+    _ = try session.mine(plan: session.plan.single(at: position)) { [builder] change in
+      text = describe(
+        change, position: position, session: session, builder: builder, exactAILines: record.aiLinesAdded)
+    }
     return text + fate(of: record, pass: pass, position: fullPosition)
       + (join.map { $0.explain(id, record: record) } ?? "")
   }
@@ -82,8 +83,10 @@ public enum ExplainCommand {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// `exactAILines` is the ledger's per-line count, when the ledger ran; otherwise attribution's estimate.
   static func describe(
-    _ change: Change, position: Int, session: MiningSession, builder: ChangeRecordBuilder
+    _ change: Change, position: Int, session: MiningSession, builder: ChangeRecordBuilder,
+    exactAILines: Int? = nil
   ) -> String {
     let record = builder.record(for: change)
     let result = builder.attribute(change)
@@ -101,7 +104,7 @@ public enum ExplainCommand {
       lines.append("tools          \(result.tools.isEmpty ? "none" : result.tools.joined(separator: ", "))")
       if !result.models.isEmpty { lines.append("models         \(result.models.joined(separator: ", "))") }
       lines.append(
-        "AI lines added \(result.aiLinesAdded) of \(record.linesAdded)\(result.notesUsed ? " (from git-ai notes)" : "")"
+        "AI lines added \(exactAILines ?? result.aiLinesAdded) of \(record.linesAdded)\(result.notesUsed ? " (from git-ai notes)" : exactAILines != nil ? " (line by line, counted files)" : "")"
       )
       lines.append("")
       lines.append(
