@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+extension Outcomes {
+  /// `outcomes ci`: the team report where a CI job shows it, and a pull request's AI evidence.
+  struct CI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "ci",
+      abstract:
+        "The team report in CI: GitHub step summary or stdout, JSON with --out, PR commits' evidence.",
+      discussion: """
+        Detects GitHub Actions (GITHUB_ACTIONS=true), GitLab CI (GITLAB_CI=true) or a plain environment. \
+        A shallow checkout stops the run at once with the fix for that CI (fetch-depth: 0, GIT_DEPTH: 0). \
+        The report's Markdown is appended to $GITHUB_STEP_SUMMARY when set, else printed; --out DIR also \
+        writes report.json (and .md, .csv, .html). On a pull-request build a table lists the request's \
+        commits with their AI evidence. This is attribution only: not a gate, with no pass/fail threshold \
+        on AI use; the exit code says only whether the report could be made.
+        """
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var flags: MiningFlags
+    @OptionGroup var attribution: AttributionFlags
+    @OptionGroup var ledger: LedgerFlags
+    @OptionGroup var trackers: TrackerFlags
+
+    @Option(name: .long, help: "A quarter, e.g. 2026Q3 (default: the last full quarter).")
+    var quarter: String?
+
+    @Option(name: .long, help: "A month, e.g. 2026-07.")
+    var month: String?
+
+    @Option(name: .long, help: "Start of a custom period (2026-07-01 or ISO-8601).")
+    var since: String?
+
+    @Option(name: .long, help: "End of a custom period (exclusive).")
+    var until: String?
+
+    @Option(name: .long, help: "A teams.yml (members by email, glob or login; paths by glob).")
+    var teams: String?
+
+    @Option(
+      name: .long, help: "Suppress cells with fewer distinct authors than this (default 5, at least 3).")
+    var minAuthors = 5
+
+    @Option(name: .long, help: "Write report.json (and .md, .csv, .html) into this folder.")
+    var out: String?
+
+    func validate() throws {
+      if minAuthors < 3 { throw ValidationError("--min-authors must be at least 3 (privacy floor)") }
+      if ledger.noLedger { throw ValidationError("--no-ledger: a report needs the ledger's outcomes") }
+    }
+
+    func run() throws {
+      let environment = ProcessInfo.processInfo.environment
+      let ci = CIEnvironment(environment: environment)
+      var mining = MiningRequest(repository: repository, flags: flags, attribution: attribution)
+      mining.ledger = try ledger.request()
+      mining.trackers = trackers.request(aiLabels: attribution.aiLabel)
+      var request = CIRequest()
+      request.report.quarter = quarter
+      request.report.month = month
+      request.report.since = since
+      request.report.until = until
+      request.report.teamsFile = teams
+      request.report.minAuthors = minAuthors
+      request.out = out
+      let result = try CICommand.run(
+        mining, request: request, ci: ci,
+        progress: ProgressReporter.forTerminal(label: "ci", quiet: flags.quiet), environment: environment)
+      if let path = result.summaryPath {
+        FileHandle.standardError.write(Data("outcomes: report appended to the step summary \(path)\n".utf8))
+      }
+      for warning in result.warnings {
+        // GitHub turns this form into an annotation on the run (its commands escape % and newlines);
+        // elsewhere it is an ordinary stderr line.
+        let escaped = warning.replacingOccurrences(of: "%", with: "%25")
+          .replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        let line =
+          ci.kind == .github ? "::warning title=outcomes::\(escaped)" : "outcomes: warning: \(warning)"
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+      }
+    }
+  }
+}
