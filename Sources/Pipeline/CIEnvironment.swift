@@ -26,6 +26,16 @@ public struct CIEnvironment: Sendable, Hashable {
     public var baseSHA: String?
     /// The request's tip, when known; otherwise HEAD.
     public var headSHA: String?
+
+    public init(
+      number: String?, baseRef: String, headRef: String?, baseSHA: String? = nil, headSHA: String? = nil
+    ) {
+      self.number = number
+      self.baseRef = baseRef
+      self.headRef = headRef
+      self.baseSHA = baseSHA
+      self.headSHA = headSHA
+    }
   }
 
   public var kind: Kind
@@ -37,16 +47,16 @@ public struct CIEnvironment: Sendable, Hashable {
   public var defaultBranch: String?
 
   /// Reads the environment; GitHub's event payload file is read for the exact shas and default branch.
-  public init(environment: [String: String]) {
+  public init(environment all: [String: String]) {
+    // CIs set some variables to the empty string rather than leaving them out; both mean "not given".
+    let environment = all.filter { !$0.value.isEmpty }
     if environment["GITHUB_ACTIONS"] == "true" {
       kind = .github
-      stepSummary = environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 }
+      stepSummary = environment["GITHUB_STEP_SUMMARY"]
       let event = environment["GITHUB_EVENT_PATH"].flatMap(Self.eventPayload)
       defaultBranch = (event?["repository"] as? [String: Any])?["default_branch"] as? String
       let name = environment["GITHUB_EVENT_NAME"] ?? ""
-      if name == "pull_request" || name == "pull_request_target",
-        let base = environment["GITHUB_BASE_REF"], !base.isEmpty
-      {
+      if name == "pull_request" || name == "pull_request_target", let base = environment["GITHUB_BASE_REF"] {
         let request = event?["pull_request"] as? [String: Any]
         let number =
           (request?["number"] as? Int).map { String($0) } ?? Self.pullNumber(environment["GITHUB_REF"])
@@ -58,16 +68,15 @@ public struct CIEnvironment: Sendable, Hashable {
     } else if environment["GITLAB_CI"] == "true" {
       kind = .gitlab
       defaultBranch = environment["CI_DEFAULT_BRANCH"]
-      if let iid = environment["CI_MERGE_REQUEST_IID"], !iid.isEmpty,
-        let base = environment["CI_MERGE_REQUEST_TARGET_BRANCH_NAME"], !base.isEmpty
+      if let iid = environment["CI_MERGE_REQUEST_IID"],
+        let base = environment["CI_MERGE_REQUEST_TARGET_BRANCH_NAME"]
       {
         pullRequest = PullRequest(
           number: iid, baseRef: base, headRef: environment["CI_MERGE_REQUEST_SOURCE_BRANCH_NAME"],
           baseSHA: environment["CI_MERGE_REQUEST_DIFF_BASE_SHA"],
           // Merged-results pipelines build a merge of the request into its target; the source sha is
           // the request's own tip.
-          headSHA: environment["CI_MERGE_REQUEST_SOURCE_BRANCH_SHA"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["CI_COMMIT_SHA"])
+          headSHA: environment["CI_MERGE_REQUEST_SOURCE_BRANCH_SHA"] ?? environment["CI_COMMIT_SHA"])
       }
     } else {
       kind = .plain

@@ -222,5 +222,19 @@ final class SelfAndCITests: XCTestCase {
     XCTAssertEqual(merged.status, 0, merged.stderr)
     let again = try String(contentsOf: summary, encoding: .utf8)
     XCTAssertEqual(again.split(separator: "\n").filter { $0.hasPrefix("| `") }.count, 2, again)
+
+    // A GitLab merge request: the same table, on stdout (GitLab has no summary file).
+    let gitlab = try outcomes(
+      ["ci", "--repo", repo.url.path, "-q"],
+      env: [
+        "GITHUB_ACTIONS": "", "GITLAB_CI": "true", "CI_MERGE_REQUEST_IID": "3",
+        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME": "feature",
+        "CI_MERGE_REQUEST_DIFF_BASE_SHA": "", "CI_MERGE_REQUEST_SOURCE_BRANCH_SHA": plain,
+        "CI_COMMIT_SHA": "",
+      ])
+    XCTAssertEqual(gitlab.status, 0, gitlab.stderr)
+    XCTAssertTrue(gitlab.stdout.contains("## Pull request #3"), gitlab.stdout)
+    XCTAssertEqual(
+      gitlab.stdout.split(separator: "\n").filter { $0.hasPrefix("| `") }.count, 2, gitlab.stdout)
   }
 }
