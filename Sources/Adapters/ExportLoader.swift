@@ -145,8 +145,7 @@ public enum ExportLoader {
       }
       return
     }
-    let scanned = JSONScanner.values(in: bytes)
-    let records = scanned.values.flatMap { unwrap($0.value) }
+    var (records, syntaxError) = scanRecords(bytes)
     var format = options.format
     if format == nil, let first = records.first {
       guard let detected = ExportFormat.detect(record: first) else {
@@ -163,11 +162,15 @@ public enum ExportLoader {
         file: file, format: format, maps: options.maps,
         people: PersonClassifier(signatures: options.signatures),
         container: options.container)
-      for (index, record) in records.enumerated() {
+      for index in records.indices {
+        // Each record's tree is let go once read, so the trees of a large file never all sit beside
+        // the records made from them.
+        let record = records[index]
+        records[index] = .null
         try take({ try readJSON(record, index: index, context: context) }, location: .record(index))
       }
     }
-    if let error = scanned.error {
+    if let error = syntaxError {
       let (line, column) = JSONScanner.lineColumn(of: error.offset, in: bytes)
       let problem = AdapterError(file: file, location: .lineColumn(line, column), reason: error.reason)
       guard options.skipBadRecords else { throw problem }
@@ -177,6 +180,14 @@ public enum ExportLoader {
           file: file, location: problem.location, reason: "\(error.reason); the rest of the file was skipped")
       )
     }
+  }
+
+  /// The file's records, and the syntax error that ended the scan early if one did. Only the records
+  /// keep the parsed trees: the top-level values around them are let go here.
+  private static func scanRecords(_ bytes: [UInt8]) -> (records: [JSONValue], error: JSONScanner.SyntaxError?)
+  {
+    let scanned = JSONScanner.values(in: bytes)
+    return (scanned.values.flatMap { unwrap($0.value) }, scanned.error)
   }
 
   private static func readJSON(_ record: JSONValue, index: Int, context: ReaderContext) throws -> ExportRecord

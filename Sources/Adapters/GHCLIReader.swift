@@ -50,14 +50,14 @@ enum GHCLIReader {
     switch rawState {
     case "OPEN": break
     case "CLOSED":
-      resolution = reason.map { context.maps.resolution(name: $0) }
+      resolution = reason.map { context.resolution(name: $0) }
       state = finishedState(resolution)
     default: throw RecordError(reason: "unknown issue state \"\(rawState)\"")
     }
     return .workItem(
       WorkItem(
         ref: ref, nativeID: record["id"]?.text, title: record["title"]?.rawString ?? "", url: url,
-        kind: context.maps.kind(typeName: nil, labels: labels), rawState: rawState, state: state,
+        kind: context.kind(typeName: nil, labels: labels), rawState: rawState, state: state,
         rawResolution: reason, resolution: resolution, createdAt: try record.date("createdAt"),
         updatedAt: try record.date("updatedAt"),
         resolvedAt: state == .open ? nil : try record.date("closedAt"),

@@ -19,10 +19,11 @@ enum GitHubRESTReader {
     return .workItem(try issue(record, number: number, index: index, context: context))
   }
 
+  private static let htmlMarkers = ["/issues/", "/pull/", "/pulls/"]
+
   private static func location(_ record: JSONValue, context: ReaderContext) -> (String?, String) {
     let fromRepo = hostAndContainer(fromURL: record["repository_url"]?.text, markers: [])
-    let fromHTML = hostAndContainer(
-      fromURL: record["html_url"]?.text, markers: ["/issues/", "/pull/", "/pulls/"])
+    let fromHTML = hostAndContainer(fromURL: record["html_url"]?.text, markers: htmlMarkers)
     let fullName = record["base"]?["repo"]?["full_name"]?.text
     let container = context.container ?? fullName ?? fromHTML.container ?? fromRepo.container ?? ""
     return (fromHTML.host ?? fromRepo.host, container)
@@ -39,7 +40,7 @@ enum GitHubRESTReader {
     var resolution: WorkItemResolution?
     if rawState == "closed" {
       // state_reason is null on issues closed before mid-2022 and sometimes on completed ones.
-      resolution = reason.map { context.maps.resolution(name: $0) }
+      resolution = reason.map { context.resolution(name: $0) }
       state = finishedState(resolution)
     } else if rawState != "open" {
       throw RecordError(reason: "unknown issue state \"\(rawState)\"")
@@ -49,7 +50,7 @@ enum GitHubRESTReader {
       ref: ItemRef(system: .github, host: host, container: container, key: String(number)),
       nativeID: record["node_id"]?.text ?? record["id"]?.idString, title: record["title"]?.rawString ?? "",
       url: record["html_url"]?.text, rawType: typeName,
-      kind: context.maps.kind(typeName: typeName, labels: labels), rawState: rawState, state: state,
+      kind: context.kind(typeName: typeName, labels: labels), rawState: rawState, state: state,
       rawResolution: reason, resolution: resolution, createdAt: try record.date("created_at"),
       updatedAt: try record.date("updated_at"),
       resolvedAt: rawState == "closed" ? try record.date("closed_at") : nil,

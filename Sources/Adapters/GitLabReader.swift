@@ -61,7 +61,7 @@ enum GitLabReader {
         ref: ref, nativeID: record["id"]?.idString, title: record["title"]?.rawString ?? "",
         url: record["web_url"]?.text,
         rawType: typeName,
-        kind: context.maps.kind(typeName: typeName == "issue" ? nil : typeName, labels: labels),
+        kind: context.kind(typeName: typeName == "issue" ? nil : typeName, labels: labels),
         rawState: rawState, state: state, createdAt: try record.date("created_at"),
         updatedAt: try record.date("updated_at"), resolvedAt: resolvedAt, author: author,
         assignees: (record["assignees"]?.array ?? []).compactMap { context.people.gitlab($0) },

@@ -2,22 +2,37 @@
 /// NDJSON) and reports syntax errors by line and column.
 ///
 /// Foundation's parsers reject concatenated values and name no position on Linux; this one does both.
+/// It reads through a buffer pointer (no bounds or uniqueness checks per byte in release builds) and
+/// gathers the members of objects and arrays on shared stacks, so each finished object or array is
+/// allocated once at its exact size.
 struct JSONScanner {
   struct SyntaxError: Error {
     var offset: Int
     var reason: String
   }
 
-  private let bytes: [UInt8]
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var pos = 0
+  /// Members of the objects being read, innermost last.
+  private var memberStack: [(key: String, value: JSONValue)] = []
+  /// Items of the arrays being read, innermost last.
+  private var itemStack: [JSONValue] = []
+  /// Whether the string `parseString` last returned is all ASCII.
+  private var lastStringWasASCII = true
 
-  init(_ bytes: [UInt8]) {
+  private init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
   }
 
   /// Every top-level value with the offset where it starts. A value that fails to parse ends the scan:
   /// the values before it are returned together with the error.
   static func values(in bytes: [UInt8]) -> (values: [(offset: Int, value: JSONValue)], error: SyntaxError?) {
+    bytes.withUnsafeBufferPointer { values(in: $0) }
+  }
+
+  static func values(in bytes: UnsafeBufferPointer<UInt8>) -> (
+    values: [(offset: Int, value: JSONValue)], error: SyntaxError?
+  ) {
     var scanner = JSONScanner(bytes)
     var out: [(Int, JSONValue)] = []
     scanner.skipBOM()
@@ -55,6 +70,7 @@ struct JSONScanner {
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { pos = 3 }
   }
 
+  @inline(__always)
   private mutating func skipSpace() {
     while pos < bytes.count {
       switch bytes[pos] {
@@ -84,23 +100,27 @@ struct JSONScanner {
     }
   }
 
-  private mutating func literal(_ word: String, _ value: JSONValue) throws -> JSONValue {
-    let expected = Array(word.utf8)
-    guard pos + expected.count <= bytes.count else { throw fail("unexpected end of input (truncated JSON?)") }
-    guard bytes[pos..<(pos + expected.count)].elementsEqual(expected) else { throw fail("invalid literal") }
-    let count = expected.count
+  private mutating func literal(_ word: StaticString, _ value: JSONValue) throws -> JSONValue {
+    let count = word.utf8CodeUnitCount
+    guard pos + count <= bytes.count else { throw fail("unexpected end of input (truncated JSON?)") }
+    let expected = word.utf8Start
+    for i in 0..<count where bytes[pos + i] != expected[i] {
+      throw fail("invalid literal")
+    }
     pos += count
     return value
   }
 
   private mutating func parseObject(depth: Int) throws -> JSONValue {
     pos += 1
-    var fields: [String: JSONValue] = [:]
     skipSpace()
     if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
       pos += 1
-      return .object(fields)
+      return .object(JSONObject())
     }
+    let base = memberStack.count
+    var asciiKeys = true
+    // An error abandons the whole scan, so the stack needs no unwinding on the throwing paths.
     while true {
       skipSpace()
       guard pos < bytes.count else {
@@ -108,13 +128,15 @@ struct JSONScanner {
       }
       guard bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
       let key = try parseString()
+      asciiKeys = asciiKeys && lastStringWasASCII
       skipSpace()
       guard pos < bytes.count else {
         throw fail("unexpected end of input inside an object (truncated JSON?)")
       }
       guard bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
       pos += 1
-      fields[key] = try parseValue(depth: depth + 1)
+      let value = try parseValue(depth: depth + 1)
+      memberStack.append((key, value))
       skipSpace()
       guard pos < bytes.count else {
         throw fail("unexpected end of input inside an object (truncated JSON?)")
@@ -123,7 +145,9 @@ struct JSONScanner {
       case UInt8(ascii: ","): pos += 1
       case UInt8(ascii: "}"):
         pos += 1
-        return .object(fields)
+        let members = memberStack.withUnsafeBufferPointer { Array($0[base...]) }
+        memberStack.removeLast(memberStack.count - base)
+        return .object(JSONObject(members: members, asciiKeys: asciiKeys))
       default: throw fail("expected ',' or '}' in an object")
       }
     }
@@ -131,20 +155,23 @@ struct JSONScanner {
 
   private mutating func parseArray(depth: Int) throws -> JSONValue {
     pos += 1
-    var items: [JSONValue] = []
     skipSpace()
     if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
       pos += 1
-      return .array(items)
+      return .array([])
     }
+    let base = itemStack.count
     while true {
-      items.append(try parseValue(depth: depth + 1))
+      let item = try parseValue(depth: depth + 1)
+      itemStack.append(item)
       skipSpace()
       guard pos < bytes.count else { throw fail("unexpected end of input inside an array (truncated JSON?)") }
       switch bytes[pos] {
       case UInt8(ascii: ","): pos += 1
       case UInt8(ascii: "]"):
         pos += 1
+        let items = itemStack.withUnsafeBufferPointer { Array($0[base...]) }
+        itemStack.removeLast(itemStack.count - base)
         return .array(items)
       default: throw fail("expected ',' or ']' in an array")
       }
@@ -156,13 +183,16 @@ struct JSONScanner {
     pos += 1
     let contentStart = pos
     // Fast path: no escapes, decode the slice directly.
+    var high: UInt8 = 0
     while pos < bytes.count {
       let b = bytes[pos]
       if b == UInt8(ascii: "\"") {
-        let s = String(decoding: bytes[contentStart..<pos], as: UTF8.self)
+        let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<pos]), as: UTF8.self)
         pos += 1
+        lastStringWasASCII = high < 0x80
         return s
       }
+      high |= b
       if b == UInt8(ascii: "\\") { break }
       if b < 0x20 { throw fail("control character inside a string") }
       pos += 1
@@ -173,6 +203,7 @@ struct JSONScanner {
       let b = bytes[pos]
       if b == UInt8(ascii: "\"") {
         pos += 1
+        lastStringWasASCII = buffer.allSatisfy { $0 < 0x80 }
         return String(decoding: buffer, as: UTF8.self)
       }
       if b < 0x20 { throw fail("control character inside a string") }
@@ -245,9 +276,30 @@ struct JSONScanner {
   }
 
   private func number(start: Int, isInteger: Bool) throws -> JSONValue {
-    let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+    if isInteger, let i = integer(start: start) { return .int(i) }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
     if isInteger, let i = Int64(text) { return .int(i) }
     guard let d = Double(text) else { throw fail("invalid number '\(text)'", at: start) }
     return .double(d)
+  }
+
+  /// `-?[0-9]+` as an `Int64` without making a string; nil (left to `Int64(String)` and `Double`) when
+  /// there are no digits or it overflows.
+  private func integer(start: Int) -> Int64? {
+    var i = start
+    let negative = bytes[i] == UInt8(ascii: "-")
+    if negative { i += 1 }
+    guard i < pos else { return nil }
+    // Accumulated as a negative number so that Int64.min fits.
+    var value: Int64 = 0
+    while i < pos {
+      let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+      let (next, o2) = times10.subtractingReportingOverflow(Int64(bytes[i] &- UInt8(ascii: "0")))
+      if o1 || o2 { return nil }
+      value = next
+      i += 1
+    }
+    if negative { return value }
+    return value == .min ? nil : -value
   }
 }

@@ -6,14 +6,14 @@ enum JSONValue: Sendable, Hashable {
   case double(Double)
   case string(String)
   case array([JSONValue])
-  case object([String: JSONValue])
+  case object(JSONObject)
 
   subscript(key: String) -> JSONValue? {
     if case .object(let fields) = self { return fields[key] }
     return nil
   }
 
-  var object: [String: JSONValue]? {
+  var object: JSONObject? {
     if case .object(let fields) = self { return fields }
     return nil
   }
@@ -73,5 +73,65 @@ enum JSONValue: Sendable, Hashable {
     case .array: return "an array"
     case .object: return "an object"
     }
+  }
+}
+
+/// A JSON object's members in the order written. Tracker records have a few dozen keys at most, so a
+/// linear scan beats hashing every key of every record; a repeated key reads as its last value, as a
+/// dictionary built member by member would.
+struct JSONObject: Sendable, Hashable {
+  private(set) var members: [(key: String, value: JSONValue)]
+  /// Every key is ASCII, so it equals an ASCII key only with the same byte count (`String`'s `==`
+  /// is canonical equivalence, under which a non-ASCII key may equal an ASCII one).
+  private var asciiKeys: Bool
+
+  init(members: [(key: String, value: JSONValue)] = [], asciiKeys: Bool = false) {
+    self.members = members
+    self.asciiKeys = asciiKeys
+  }
+
+  subscript(key: String) -> JSONValue? {
+    var i = members.count
+    if asciiKeys, let count = Self.asciiCount(key) {
+      while i > 0 {
+        i -= 1
+        if members[i].key.utf8.count == count, members[i].key == key { return members[i].value }
+      }
+      return nil
+    }
+    while i > 0 {
+      i -= 1
+      if members[i].key == key { return members[i].value }
+    }
+    return nil
+  }
+
+  /// The byte count of an all-ASCII string; nil otherwise.
+  private static func asciiCount(_ s: String) -> Int? {
+    var count = 0
+    for b in s.utf8 {
+      if b >= 0x80 { return nil }
+      count += 1
+    }
+    return count
+  }
+
+  /// Each key once.
+  var keys: [String] {
+    var seen = Set<String>()
+    return members.compactMap { seen.insert($0.key).inserted ? $0.key : nil }
+  }
+
+  /// Keys and their (last) values, as a dictionary: equality and hashing ignore member order.
+  var dictionary: [String: JSONValue] {
+    Dictionary(members, uniquingKeysWith: { _, last in last })
+  }
+
+  static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    lhs.dictionary == rhs.dictionary
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(dictionary)
   }
 }

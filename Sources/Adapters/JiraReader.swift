@@ -25,7 +25,7 @@ enum JiraReader {
     var resolution: WorkItemResolution?
     switch category {
     case "done":
-      resolution = context.maps.resolution(name: rawResolution, id: resolutionID)
+      resolution = context.resolution(name: rawResolution, id: resolutionID)
       if rawResolution == nil && resolutionID == nil { resolution = nil }
       state = finishedState(resolution)
     case "indeterminate": state = .inProgress
@@ -33,7 +33,7 @@ enum JiraReader {
     default:
       // Without a category (trimmed exports) only a resolution says the issue is finished.
       if rawResolution != nil || resolutionID != nil {
-        resolution = context.maps.resolution(name: rawResolution, id: resolutionID)
+        resolution = context.resolution(name: rawResolution, id: resolutionID)
         state = finishedState(resolution)
       } else {
         state = .open
@@ -46,7 +46,7 @@ enum JiraReader {
         nativeID: record["id"]?.idString,
         title: fields["summary"]?.rawString ?? "",
         url: host.map { "https://\($0)/browse/\(key)" }, rawType: issueType?["name"]?.text,
-        kind: context.maps.kind(
+        kind: context.kind(
           typeName: issueType?["name"]?.text, typeID: issueType?["id"]?.idString, labels: labels),
         rawState: status?["name"]?.rawString ?? "", rawStateCategory: category, state: state,
         rawResolution: rawResolution, resolution: resolution, createdAt: try fields.date("created"),

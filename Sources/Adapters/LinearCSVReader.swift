@@ -53,7 +53,7 @@ enum LinearCSVReader {
     return .workItem(
       WorkItem(
         ref: ItemRef(system: .linear, container: team, key: id), nativeID: cell["UUID"],
-        title: cell["Title"] ?? "", kind: context.maps.kind(typeName: nil, labels: labels),
+        title: cell["Title"] ?? "", kind: context.kind(typeName: nil, labels: labels),
         rawState: cell["Status"] ?? "", state: state,
         rawResolution: canceled != nil ? "Canceled" : nil, resolution: resolution,
         createdAt: try date("Created"),

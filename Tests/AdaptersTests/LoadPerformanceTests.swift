@@ -37,7 +37,13 @@ final class LoadPerformanceTests: XCTestCase {
     print(
       "adapters: loaded \(issueCount) issues + \(pullCount) pulls (\((issues.utf8.count + pulls.utf8.count) / 1_000_000) MB) in \(String(format: "%.2f", seconds)) s"
     )
-    // Debug builds are several times slower than release; the README gives the release figure.
-    XCTAssertLessThan(seconds, 6.0 * Double(scale))
+    #if DEBUG
+      // Debug builds are several times slower than release; the README gives the release figure.
+      let limit = 6.0 * Double(scale)
+    #else
+      // Release: issue #5 asks for under 5 s at full size (about 2.5 s on a shared 2-core machine).
+      let limit = scale == 10 ? 5.0 : 1.0
+    #endif
+    XCTAssertLessThan(seconds, limit)
   }
 }
