@@ -72,12 +72,37 @@ public enum ExportLoader {
   {
     var merger = ExportMerger()
     for file in try ExportPaths.expand(paths) {
-      guard let data = FileManager.default.contents(atPath: file) else {
+      guard let bytes = contents(of: file) else {
         throw AdapterError(file: file, location: .file, reason: "cannot read the file")
       }
-      try read(bytes: [UInt8](data), file: file, options: options, into: &merger)
+      try read(bytes: bytes, file: file, options: options, into: &merger)
     }
     return merger.result()
+  }
+
+  /// A file's bytes, read straight into an array (not through `Data` and a copy); nil when it cannot
+  /// be opened or read.
+  static func contents(of path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { return nil }
+    // One byte more than the size, so the read that finds the end needs no growth.
+    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+    var filled = 0
+    while true {
+      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 65_536))) }
+      let n = bytes.withUnsafeMutableBufferPointer {
+        Foundation.read(fd, $0.baseAddress! + filled, $0.count - filled)
+      }
+      if n < 0, errno == EINTR { continue }
+      if n < 0 { return nil }
+      if n == 0 { break }
+      filled += n
+    }
+    bytes.removeLast(bytes.count - filled)
+    return bytes
   }
 
   /// Reads one export held in memory; `file` names it in errors and provenance.
@@ -146,6 +171,7 @@ public enum ExportLoader {
       return
     }
     var (records, syntaxError) = scanRecords(bytes)
+    merger.reserve(records.count)
     var format = options.format
     if format == nil, let first = records.first {
       guard let detected = ExportFormat.detect(record: first) else {

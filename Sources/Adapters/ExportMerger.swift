@@ -67,17 +67,48 @@ struct ExportMerger {
     return a >= b
   }
 
-  func result() -> LoadedExports {
-    LoadedExports(
-      workItems: Self.sortedByRef(items, \.ref), changeRequests: Self.sortedByRef(requests, \.ref),
-      skipped: skipped, files: files, duplicates: duplicates)
+  /// Room for `count` more records of each kind (a file's record count), so the index and the arrays
+  /// grow once per file rather than by doubling.
+  mutating func reserve(_ count: Int) {
+    itemIndex.reserveCapacity(itemIndex.count + count)
+    requestIndex.reserveCapacity(requestIndex.count + count)
   }
 
-  /// The records in `ItemRef` order (`<`), stable. Sorting the records themselves moves large structs
-  /// (dozens of retains and releases per move); this sorts positions by keys computed once, with the
-  /// system and container as ranks among the distinct values, and gathers the records once.
-  private static func sortedByRef<Record>(_ records: [Record], _ ref: (Record) -> ItemRef) -> [Record] {
-    let refs = records.map(ref)
+  /// Everything merged, sorted by ref. Takes the records out of the merger.
+  mutating func result() -> LoadedExports {
+    Self.sortByRef(&items, \.ref)
+    Self.sortByRef(&requests, \.ref)
+    itemIndex = [:]
+    requestIndex = [:]
+    defer {
+      items = []
+      requests = []
+    }
+    return LoadedExports(
+      workItems: items, changeRequests: requests, skipped: skipped, files: files, duplicates: duplicates)
+  }
+
+  /// Puts the records in `ItemRef` order (`<`), stable. Sorting the records themselves moves large
+  /// structs through the merge buffers; this sorts positions by keys computed once, with the system and
+  /// container as ranks among the distinct values, then permutes the records in place, cycle by cycle.
+  private static func sortByRef<Record>(_ records: inout [Record], _ ref: (Record) -> ItemRef) {
+    let order = sortedPositions(records.map(ref))
+    var placed = [Bool](repeating: false, count: order.count)
+    for start in order.indices where !placed[start] {
+      // records[i] takes the record at order[i]; following the cycle, each swap settles one place.
+      var i = start
+      while true {
+        placed[i] = true
+        let source = order[i]
+        if source == start { break }
+        records.swapAt(i, source)
+        i = source
+      }
+    }
+  }
+
+  /// Positions of `refs` in sorted order.
+  private static func sortedPositions(_ refs: [ItemRef]) -> [Int] {
     var containerRank: [String: Int] = [:]
     for (rank, container) in Set(refs.map(\.container)).sorted().enumerated() {
       containerRank[container] = rank
@@ -97,8 +128,7 @@ struct ExportMerger {
         SortKey(system: systemRank[ref.system]!, container: rank, number: ref.number ?? Int.max, key: ref.key)
       )
     }
-    let order = keys.indices.sorted { keys[$0] < keys[$1] }
-    return order.map { records[$0] }
+    return keys.indices.sorted { keys[$0] < keys[$1] }
   }
 
   /// Systems ranked by raw value, as `ItemRef`'s `<` compares them.

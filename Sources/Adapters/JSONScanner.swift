@@ -14,9 +14,9 @@ struct JSONScanner {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var pos = 0
   /// Members of the objects being read, innermost last.
-  private var memberStack: [(key: String, value: JSONValue)] = []
+  private let memberStack = ScratchStack<JSONObject.Member>()
   /// Items of the arrays being read, innermost last.
-  private var itemStack: [JSONValue] = []
+  private let itemStack = ScratchStack<JSONValue>()
   /// Whether the string `parseString` last returned is all ASCII.
   private var lastStringWasASCII = true
 
@@ -136,7 +136,7 @@ struct JSONScanner {
       guard bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
       pos += 1
       let value = try parseValue(depth: depth + 1)
-      memberStack.append((key, value))
+      memberStack.push(JSONObject.Member(key: key, value: value))
       skipSpace()
       guard pos < bytes.count else {
         throw fail("unexpected end of input inside an object (truncated JSON?)")
@@ -145,8 +145,7 @@ struct JSONScanner {
       case UInt8(ascii: ","): pos += 1
       case UInt8(ascii: "}"):
         pos += 1
-        let members = memberStack.withUnsafeBufferPointer { Array($0[base...]) }
-        memberStack.removeLast(memberStack.count - base)
+        let members = memberStack.pop(from: base)
         return .object(JSONObject(members: members, asciiKeys: asciiKeys))
       default: throw fail("expected ',' or '}' in an object")
       }
@@ -163,15 +162,14 @@ struct JSONScanner {
     let base = itemStack.count
     while true {
       let item = try parseValue(depth: depth + 1)
-      itemStack.append(item)
+      itemStack.push(item)
       skipSpace()
       guard pos < bytes.count else { throw fail("unexpected end of input inside an array (truncated JSON?)") }
       switch bytes[pos] {
       case UInt8(ascii: ","): pos += 1
       case UInt8(ascii: "]"):
         pos += 1
-        let items = itemStack.withUnsafeBufferPointer { Array($0[base...]) }
-        itemStack.removeLast(itemStack.count - base)
+        let items = itemStack.pop(from: base)
         return .array(items)
       default: throw fail("expected ',' or ']' in an array")
       }
@@ -301,5 +299,46 @@ struct JSONScanner {
     }
     if negative { return value }
     return value == .min ? nil : -value
+  }
+}
+
+/// A stack that hands its top elements over as an exact-size array by moving them (no retain and
+/// release per element, as copying a slice out of an `Array` and removing it would cost).
+private final class ScratchStack<Element> {
+  private var storage: UnsafeMutablePointer<Element>
+  private var capacity = 64
+  private(set) var count = 0
+
+  init() {
+    storage = .allocate(capacity: capacity)
+  }
+
+  deinit {
+    storage.deinitialize(count: count)
+    storage.deallocate()
+  }
+
+  func push(_ element: Element) {
+    if count == capacity {
+      let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+      grown.moveInitialize(from: storage, count: count)
+      storage.deallocate()
+      storage = grown
+      capacity *= 2
+    }
+    (storage + count).initialize(to: element)
+    count += 1
+  }
+
+  /// The elements from `base` up, in order, removed from the stack.
+  func pop(from base: Int) -> [Element] {
+    let n = count - base
+    if n == 0 { return [] }
+    let out = [Element](unsafeUninitializedCapacity: n) { buffer, initialized in
+      buffer.baseAddress!.moveInitialize(from: storage + base, count: n)
+      initialized = n
+    }
+    count = base
+    return out
   }
 }

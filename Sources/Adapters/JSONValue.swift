@@ -80,12 +80,19 @@ enum JSONValue: Sendable, Hashable {
 /// linear scan beats hashing every key of every record; a repeated key reads as its last value, as a
 /// dictionary built member by member would.
 struct JSONObject: Sendable, Hashable {
-  private(set) var members: [(key: String, value: JSONValue)]
+  /// One `"key": value` pair. A struct rather than a tuple: array storage of a tuple type has its
+  /// metadata looked up at run time for every array made.
+  struct Member: Sendable {
+    var key: String
+    var value: JSONValue
+  }
+
+  private(set) var members: [Member]
   /// Every key is ASCII, so it equals an ASCII key only with the same byte count (`String`'s `==`
   /// is canonical equivalence, under which a non-ASCII key may equal an ASCII one).
   private var asciiKeys: Bool
 
-  init(members: [(key: String, value: JSONValue)] = [], asciiKeys: Bool = false) {
+  init(members: [Member] = [], asciiKeys: Bool = false) {
     self.members = members
     self.asciiKeys = asciiKeys
   }
@@ -108,12 +115,11 @@ struct JSONObject: Sendable, Hashable {
 
   /// The byte count of an all-ASCII string; nil otherwise.
   private static func asciiCount(_ s: String) -> Int? {
-    var count = 0
-    for b in s.utf8 {
-      if b >= 0x80 { return nil }
-      count += 1
+    var s = s
+    return s.withUTF8 { utf8 in
+      for b in utf8 where b >= 0x80 { return nil }
+      return utf8.count
     }
-    return count
   }
 
   /// Each key once.
@@ -124,7 +130,7 @@ struct JSONObject: Sendable, Hashable {
 
   /// Keys and their (last) values, as a dictionary: equality and hashing ignore member order.
   var dictionary: [String: JSONValue] {
-    Dictionary(members, uniquingKeysWith: { _, last in last })
+    Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
   }
 
   static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
