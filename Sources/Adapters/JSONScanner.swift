@@ -318,7 +318,7 @@ private final class ScratchStack<Element> {
     storage.deallocate()
   }
 
-  func push(_ element: Element) {
+  func push(_ element: consuming Element) {
     if count == capacity {
       let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
       grown.moveInitialize(from: storage, count: count)
