@@ -41,7 +41,7 @@ final class LoadPerformanceTests: XCTestCase {
       // Debug builds are several times slower than release; the README gives the release figure.
       let limit = 6.0 * Double(scale)
     #else
-      // Release: issue #5 asks for under 5 s at full size (about 2.5 s on a shared 2-core machine).
+      // Release: issue #5 asks for under 5 s at full size (about 2 s on a shared 2-core machine).
       let limit = scale == 10 ? 5.0 : 1.0
     #endif
     XCTAssertLessThan(seconds, limit)
