@@ -80,31 +80,6 @@ public enum ExportLoader {
     return merger.result()
   }
 
-  /// A file's bytes, read straight into an array (not through `Data` and a copy); nil when it cannot
-  /// be opened or read.
-  static func contents(of path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { return nil }
-    // One byte more than the size, so the read that finds the end needs no growth.
-    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-    var filled = 0
-    while true {
-      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 65_536))) }
-      let n = bytes.withUnsafeMutableBufferPointer {
-        Foundation.read(fd, $0.baseAddress! + filled, $0.count - filled)
-      }
-      if n < 0, errno == EINTR { continue }
-      if n < 0 { return nil }
-      if n == 0 { break }
-      filled += n
-    }
-    bytes.removeLast(bytes.count - filled)
-    return bytes
-  }
-
   /// Reads one export held in memory; `file` names it in errors and provenance.
   public static func load(bytes: [UInt8], file: String, options: ExportLoadOptions = ExportLoadOptions())
     throws
@@ -246,4 +221,31 @@ public enum ExportLoader {
       return [value]
     }
   }
+}
+
+/// A file's bytes, read straight into an array (not through `Data` and a copy); nil when it cannot
+/// be opened or read. Anything but a regular file (a pipe, a device) goes through `FileManager`.
+private func contents(of path: String) -> [UInt8]? {
+  let fd = open(path, O_RDONLY)
+  guard fd >= 0 else { return nil }
+  defer { close(fd) }
+  var info = stat()
+  guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+    return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+  }
+  // One byte more than the size, so the read that finds the end needs no growth.
+  var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+  var filled = 0
+  while true {
+    if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 65_536))) }
+    let n = bytes.withUnsafeMutableBufferPointer {
+      read(fd, $0.baseAddress! + filled, $0.count - filled)
+    }
+    if n < 0, errno == EINTR { continue }
+    if n < 0 { return nil }
+    if n == 0 { break }
+    filled += n
+  }
+  bytes.removeLast(bytes.count - filled)
+  return bytes
 }
