@@ -40,7 +40,10 @@ enum TrendChart {
       out +=
         "<text x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(y(v) + 4))\" text-anchor=\"end\">\(NumberText.value(v, .count))</text>"
     }
-    for (index, month) in months.enumerated() {
+    // A month label is about 60 px wide: past that, label every n-th month so they never run into each
+    // other; the chart's description still names every month.
+    let stride = max(1, Int((Double(months.count) * 62 / plotW).rounded(.up)))
+    for (index, month) in months.enumerated() where index % stride == 0 {
       out +=
         "<text x=\"\(SVG.n(x(index)))\" y=\"\(SVG.n(top + plotH + 18))\" text-anchor=\"middle\">\(SVG.escape(month))</text>"
     }
@@ -49,8 +52,10 @@ enum TrendChart {
       for (index, month) in months.enumerated() {
         guard let c = cell(month, cohort), c.status != .suppressed, let count = c.changes else {
           segments.append([])
+          // Crowded charts mark hidden months with a small × (titled), not the word.
+          let mark = stride > 1 ? "×<title>hidden</title>" : "hidden"
           out +=
-            "<text x=\"\(SVG.n(x(index)))\" y=\"\(SVG.n(top + plotH - 6 - (cohort == .ai ? 14 : 0)))\" text-anchor=\"middle\" font-style=\"italic\" fill=\"\(SVG.colour(cohort))\">hidden</text>"
+            "<text x=\"\(SVG.n(x(index)))\" y=\"\(SVG.n(top + plotH - 6 - (cohort == .ai ? 14 : 0)))\" text-anchor=\"middle\" font-style=\"italic\" fill=\"\(SVG.colour(cohort))\">\(mark)</text>"
           continue
         }
         segments[segments.count - 1].append((x(index), y(Double(count))))
