@@ -24,14 +24,6 @@ struct DiffReader {
     return try diff(oldTree: oldTree, newTree: newTree)
   }
 
-  /// Diffs `commit` against an already looked-up parent tree source (used for every parent of a merge).
-  func diff(commit: OpaquePointer, parentIndex: UInt32) throws(GitError) -> Result {
-    var parent: OpaquePointer?
-    try check(git_commit_parent(&parent, commit, parentIndex), "git_commit_parent")
-    defer { git_commit_free(parent) }
-    return try diff(commit: commit, againstParent: parent)
-  }
-
   private func diff(oldTree: OpaquePointer?, newTree: OpaquePointer?) throws(GitError) -> Result {
     var diffOptions = Self.zeroContextOptions()
     diffOptions.flags |= GIT_DIFF_INCLUDE_TYPECHANGE.rawValue

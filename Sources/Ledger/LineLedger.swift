@@ -33,7 +33,6 @@ public final class LineLedger {
   /// Diffs whose hunks did not fit the file's known lines; the file's lines are unknown from there on.
   /// Should stay 0; anything else is worth a bug report.
   public private(set) var misfitDiffs = 0
-  public private(set) var peakLiveStates = 0
 
   public init(configuration: LedgerConfiguration = LedgerConfiguration()) {
     self.configuration = configuration
@@ -78,7 +77,6 @@ public final class LineLedger {
     }
     if commit.childCount > 0 {
       states[position] = TreeState(files: files, remaining: commit.childCount)
-      peakLiveStates = max(peakLiveStates, states.count)
     }
   }
 

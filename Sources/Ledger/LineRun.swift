@@ -30,10 +30,6 @@ struct FileLines: Sendable {
     return lines
   }()
 
-  init(runs: [LineRun]) {
-    for run in runs { append(run) }
-  }
-
   mutating func append(_ run: LineRun) {
     guard run.count > 0 else { return }
     lineCount += Int(run.count)
@@ -104,6 +100,4 @@ struct RunCursor {
       }
     }
   }
-
-  var isAtEnd: Bool { index >= runs.count }
 }

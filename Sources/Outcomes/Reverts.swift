@@ -96,9 +96,4 @@ public enum RevertDetector {
     }
     return (reverted, relanded)
   }
-
-  /// Changes that are reverts (their lines are not bug-inducing candidates for SZZ).
-  public static func revertChanges(in changes: [MainlineSummary]) -> Set<Int> {
-    Set(findings(in: changes).map(\.change))
-  }
 }

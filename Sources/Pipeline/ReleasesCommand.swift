@@ -76,12 +76,13 @@ public enum ReleasesCommand {
     var windows: [ReleaseWindow] = []
     var previousAncestors: [Bool]?
     for tag in tags {
-      var inRange = graph.ancestors(of: tag.position)
+      let ancestors = graph.ancestors(of: tag.position)
+      var inRange = ancestors
       if let previousAncestors {
         for index in inRange.indices where previousAncestors[index] { inRange[index] = false }
       }
       windows.append(ReleaseWindow(position: tag.position, inRange: inRange))
-      previousAncestors = graph.ancestors(of: tag.position)
+      previousAncestors = ancestors
     }
     let builder = try session.recordBuilder(identify: false, environment: environment)
     let request = session.request.ledger ?? LedgerRequest()
