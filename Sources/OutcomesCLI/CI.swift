@@ -25,46 +25,22 @@ extension Outcomes {
     @OptionGroup var ledger: LedgerFlags
     @OptionGroup var trackers: TrackerFlags
 
-    @Option(name: .long, help: "A quarter, e.g. 2026Q3 (default: the last full quarter).")
-    var quarter: String?
-
-    @Option(name: .long, help: "A month, e.g. 2026-07.")
-    var month: String?
-
-    @Option(name: .long, help: "Start of a custom period (2026-07-01 or ISO-8601).")
-    var since: String?
-
-    @Option(name: .long, help: "End of a custom period (exclusive).")
-    var until: String?
-
-    @Option(name: .long, help: "A teams.yml (members by email, glob or login; paths by glob).")
-    var teams: String?
-
-    @Option(
-      name: .long, help: "Suppress cells with fewer distinct authors than this (default 5, at least 3).")
-    var minAuthors = 5
+    @OptionGroup var scope: ReportScopeOptions
 
     @Option(name: .long, help: "Write report.json (and .md, .csv, .html) into this folder.")
     var out: String?
 
     func validate() throws {
-      if minAuthors < 3 { throw ValidationError("--min-authors must be at least 3 (privacy floor)") }
       if ledger.noLedger { throw ValidationError("--no-ledger: a report needs the ledger's outcomes") }
     }
 
     func run() throws {
       let environment = ProcessInfo.processInfo.environment
       let ci = CIEnvironment(environment: environment)
-      var mining = MiningRequest(repository: repository, flags: flags, attribution: attribution)
-      mining.ledger = try ledger.request()
-      mining.trackers = trackers.request(aiLabels: attribution.aiLabel)
+      let mining = try MiningRequest(
+        repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: trackers)
       var request = CIRequest()
-      request.report.quarter = quarter
-      request.report.month = month
-      request.report.since = since
-      request.report.until = until
-      request.report.teamsFile = teams
-      request.report.minAuthors = minAuthors
+      request.report = scope.request
       request.out = out
       let result = try CICommand.run(
         mining, request: request, ci: ci,

@@ -34,11 +34,10 @@ extension Outcomes {
     var out: String?
 
     func run() throws {
-      var request = MiningRequest(
-        repository: repository, window: window, flags: flags, attribution: attribution)
-      request.ledger = try ledger.request()
-      request.trackers = trackers.request(aiLabels: attribution.aiLabel)
-      let session = try MiningSession(request)
+      let session = try MiningSession(
+        MiningRequest(
+          repository: repository, window: window, flags: flags, attribution: attribution, ledger: ledger,
+          trackers: trackers))
       let summary = try ChangesCommand.run(
         session: session, format: format, out: out, identify: privacy.identify,
         progress: ProgressReporter.forTerminal(label: "mining", quiet: flags.quiet))

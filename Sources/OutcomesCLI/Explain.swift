@@ -19,9 +19,9 @@ extension Outcomes {
     @OptionGroup var trackers: TrackerFlags
 
     func run() throws {
-      var request = MiningRequest(repository: repository, flags: flags, attribution: attribution)
-      request.trackers = trackers.request(aiLabels: attribution.aiLabel)
-      let session = try MiningSession(request)
+      let session = try MiningSession(
+        MiningRequest(
+          repository: repository, flags: flags, attribution: attribution, ledger: nil, trackers: trackers))
       print(
         try ExplainCommand.run(session: session, revision: revision, identify: privacy.identify),
         terminator: "")

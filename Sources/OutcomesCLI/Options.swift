@@ -190,3 +190,55 @@ struct TrackerFlags: ParsableArguments {
 }
 
 extension ExportFormat: ExpressibleByArgument {}
+
+/// What a team report covers: the period, the teams and the privacy floor (`report` and `ci`).
+struct ReportScopeOptions: ParsableArguments {
+  @Option(
+    name: .long, help: "A quarter, e.g. 2026Q3 (default: the last full quarter, or all history when shorter)."
+  )
+  var quarter: String?
+
+  @Option(name: .long, help: "A month, e.g. 2026-07.")
+  var month: String?
+
+  @Option(name: .long, help: "Start of a custom period (2026-07-01 or ISO-8601).")
+  var since: String?
+
+  @Option(name: .long, help: "End of a custom period (exclusive).")
+  var until: String?
+
+  @Option(name: .long, help: "A teams.yml (members by email, glob or login; paths by glob).")
+  var teams: String?
+
+  @Option(
+    name: .long, help: "Suppress cells with fewer distinct authors than this (default 5, at least 3).")
+  var minAuthors = 5
+
+  func validate() throws {
+    if minAuthors < 3 { throw ValidationError("--min-authors must be at least 3 (privacy floor)") }
+  }
+
+  var request: ReportRequest {
+    var request = ReportRequest()
+    request.quarter = quarter
+    request.month = month
+    request.since = since
+    request.until = until
+    request.teamsFile = teams
+    request.minAuthors = minAuthors
+    return request
+  }
+}
+
+extension MiningRequest {
+  /// A command's whole request from its option groups: history and attribution, plus the line ledger and
+  /// tracker exports for the commands that have those options.
+  init(
+    repository: RepositoryOptions, window: WindowOptions? = nil, flags: MiningFlags,
+    attribution: AttributionFlags, ledger: LedgerFlags?, trackers: TrackerFlags?
+  ) throws {
+    self.init(repository: repository, window: window, flags: flags, attribution: attribution)
+    if let ledger { self.ledger = try ledger.request() }
+    if let trackers { self.trackers = trackers.request(aiLabels: attribution.aiLabel) }
+  }
+}

@@ -34,9 +34,9 @@ extension Outcomes {
     }
 
     func run() throws {
-      var request = MiningRequest(repository: repository, flags: flags, attribution: attribution)
-      request.ledger = try ledger.request()
-      let session = try MiningSession(request)
+      let session = try MiningSession(
+        MiningRequest(
+          repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: nil))
       let result = try ReleasesCommand.rows(
         session: session, tags: tags,
         progress: ProgressReporter.forTerminal(label: "releases", quiet: flags.quiet))

@@ -22,24 +22,7 @@ extension Outcomes {
     @OptionGroup var ledger: LedgerFlags
     @OptionGroup var trackers: TrackerFlags
 
-    @Option(name: .long, help: "A quarter, e.g. 2026Q3.")
-    var quarter: String?
-
-    @Option(name: .long, help: "A month, e.g. 2026-07.")
-    var month: String?
-
-    @Option(name: .long, help: "Start of a custom period (2026-07-01 or ISO-8601).")
-    var since: String?
-
-    @Option(name: .long, help: "End of a custom period (exclusive).")
-    var until: String?
-
-    @Option(name: .long, help: "A teams.yml (members by email, glob or login; paths by glob).")
-    var teams: String?
-
-    @Option(
-      name: .long, help: "Suppress cells with fewer distinct authors than this (default 5, at least 3).")
-    var minAuthors = 5
+    @OptionGroup var scope: ReportScopeOptions
 
     @Option(name: .long, help: "Output format on stdout: md, json, csv or html.")
     var format: ReportOutputFormat = .md
@@ -48,24 +31,15 @@ extension Outcomes {
     var out: String?
 
     func validate() throws {
-      if minAuthors < 3 { throw ValidationError("--min-authors must be at least 3 (privacy floor)") }
       if ledger.noLedger { throw ValidationError("--no-ledger: a report needs the ledger's outcomes") }
     }
 
     func run() throws {
-      var request = MiningRequest(repository: repository, flags: flags, attribution: attribution)
-      request.ledger = try ledger.request()
-      request.trackers = trackers.request(aiLabels: attribution.aiLabel)
-      let session = try MiningSession(request)
-      var report = ReportRequest()
-      report.quarter = quarter
-      report.month = month
-      report.since = since
-      report.until = until
-      report.teamsFile = teams
-      report.minAuthors = minAuthors
+      let session = try MiningSession(
+        MiningRequest(
+          repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: trackers))
       let result = try ReportCommand.build(
-        session: session, request: report,
+        session: session, request: scope.request,
         progress: ProgressReporter.forTerminal(label: "report", quiet: flags.quiet))
       try ReportCommand.emit(result.report, format: format, out: out)
       for warning in result.warnings {

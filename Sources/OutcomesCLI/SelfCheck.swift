@@ -50,10 +50,9 @@ extension Outcomes {
     }
 
     func run() throws {
-      var mining = MiningRequest(repository: repository, flags: flags, attribution: attribution)
-      mining.ledger = try ledger.request()
-      mining.trackers = trackers.request(aiLabels: attribution.aiLabel)
-      let session = try MiningSession(mining)
+      let session = try MiningSession(
+        MiningRequest(
+          repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: trackers))
       var request = SelfCheckRequest()
       request.emails = me
       request.days = days
