@@ -17,7 +17,7 @@ public enum ChangesCommand {
     let join = try session.trackers.map { try TrackerJoin(session: session, setup: $0) }
     join?.prepare(&builder)
     let writer = FactTableWriter(format: format, sink: try OutputSink(path: out))
-    guard var ledger = session.request.ledger else {
+    guard let ledger = session.request.ledger else {
       // Without the ledger rows stream as the mainline is mined.
       let summary = try session.mine(progress: progress) { [builder] change in
         var record = builder.record(for: change)
@@ -27,9 +27,8 @@ public enum ChangesCommand {
       try writer.finish()
       return Result(summary: summary, warnings: session.warnings(for: summary))
     }
-    join?.prepare(&ledger)
-    var pass = try OutcomePass(session: session, request: ledger).run(builder: builder, progress: progress)
-    join?.fill(&pass.records)
+    let pass = try OutcomePass.run(
+      session: session, ledger: ledger, join: join, builder: builder, progress: progress)
     let window = Set(session.plan.ids.map(\.hex))
     for record in pass.records where window.contains(record.sha) {
       try writer.write(record)

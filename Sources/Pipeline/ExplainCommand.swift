@@ -17,7 +17,7 @@ public enum ExplainCommand {
       return try offMainline(id, session: session, builder: builder)
     }
     var text = ""
-    guard var ledger = session.request.ledger, let fullPosition = session.fullPlan.position(of: id) else {
+    guard let ledger = session.request.ledger, let fullPosition = session.fullPlan.position(of: id) else {
       _ = try session.mine(plan: session.plan.single(at: position)) { [builder] change in
         text = describe(change, position: position, session: session, builder: builder)
         if let join { text += join.explain(id, record: nil) }
@@ -25,9 +25,8 @@ public enum ExplainCommand {
       return text
     }
     // The fate needs the whole history; the change itself is mined once more for its attribution view.
-    join?.prepare(&ledger)
-    var pass = try OutcomePass(session: session, request: ledger).run(builder: builder, progress: nil)
-    join?.fill(&pass.records)
+    let pass = try OutcomePass.run(
+      session: session, ledger: ledger, join: join, builder: builder, progress: nil)
     let record = pass.records[fullPosition]
     _ = try session.mine(plan: session.plan.single(at: position)) { [builder] change in
       text = describe(

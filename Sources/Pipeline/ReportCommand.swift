@@ -34,10 +34,9 @@ public enum ReportCommand {
     builder.teams = { email, paths in resolver.teams(email: email, paths: paths) }
     let join = try session.trackers.map { try TrackerJoin(session: session, setup: $0) }
     join?.prepare(&builder)
-    var ledger = session.request.ledger ?? LedgerRequest()
-    join?.prepare(&ledger)
-    var pass = try OutcomePass(session: session, request: ledger).run(builder: builder, progress: progress)
-    join?.fill(&pass.records)
+    let pass = try OutcomePass.run(
+      session: session, ledger: session.request.ledger ?? LedgerRequest(), join: join, builder: builder,
+      progress: progress)
     guard let bounds = ReportPeriod.historyBounds(pass.records) else {
       throw PipelineError.badInput(
         "\(session.repository.displayPath): the branch has no changes to report on")

@@ -65,10 +65,9 @@ public enum SelfCheckCommand {
       pseudonymizer: .identifying, mailmap: session.mailmap, attribution: session.attribution)
     let join = try session.trackers.map { try TrackerJoin(session: session, setup: $0) }
     join?.prepare(&builder)
-    var ledger = session.request.ledger ?? LedgerRequest()
-    join?.prepare(&ledger)
-    var pass = try OutcomePass(session: session, request: ledger).run(builder: builder, progress: progress)
-    join?.fill(&pass.records)
+    let pass = try OutcomePass.run(
+      session: session, ledger: session.request.ledger ?? LedgerRequest(), join: join, builder: builder,
+      progress: progress)
     return (pass.records, pass.warnings)
   }
 

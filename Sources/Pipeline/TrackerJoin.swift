@@ -151,3 +151,18 @@ public struct TrackerJoin: Sendable {
     for index in records.indices { fill(&records[index]) }
   }
 }
+
+extension OutcomePass {
+  /// The pass with tracker exports joined around it: bug-linked fixes reach SZZ before the history is
+  /// mined (the miner keeps their line hashes), and `pr` and `issues` are filled in afterwards.
+  public static func run(
+    session: MiningSession, ledger: LedgerRequest, join: TrackerJoin?, builder: ChangeRecordBuilder,
+    progress: ProgressReporter?
+  ) throws -> Result {
+    var ledger = ledger
+    join?.prepare(&ledger)
+    var pass = try OutcomePass(session: session, request: ledger).run(builder: builder, progress: progress)
+    join?.fill(&pass.records)
+    return pass
+  }
+}
