@@ -14,6 +14,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     /// The libgit2 C API with a few inline shims for what Swift cannot import (variadic options).
@@ -53,11 +55,25 @@ let package = Package(
     ),
     /// Per-change outcomes as pure functions over facts: reverts, fixes and SZZ, survival and churn.
     .target(name: "Outcomes", dependencies: ["OutcomeModel", "Ledger"], exclude: ["README.md"]),
+    /// The per-repository incremental cache in `.git/outcomes/` (SQLite): facts and ledger state at the last tip.
+    .target(
+      name: "Store",
+      dependencies: ["OutcomeModel", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    /// The shared fact store for many repositories: PostgreSQL (or one SQLite file), versioned migrations.
+    .target(
+      name: "OrgStore",
+      dependencies: [
+        "OutcomeModel", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
+    ),
     /// Runs the one pass behind every command: plan, mine, attribute, pseudonymise, write fact-table rows.
     .target(
       name: "Pipeline",
       dependencies: [
-        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Outcomes", "Report",
+        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Outcomes", "Report", "Store",
+        "OrgStore",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       exclude: ["README.md"]
@@ -81,6 +97,8 @@ let package = Package(
     .testTarget(name: "LedgerTests", dependencies: ["Ledger", "GitHistory", "TestSupport"]),
     .testTarget(name: "OutcomesTests", dependencies: ["Outcomes", "Ledger", "OutcomeModel"]),
     .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "Ledger", "OutcomeModel"]),
+    .testTarget(name: "OrgStoreTests", dependencies: ["OrgStore", "OutcomeModel", "TestSupport"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "GitHistory", "TestSupport"]),
     .testTarget(name: "OutcomesCLITests", dependencies: ["TestSupport", "OutcomeModel"]),
   ]

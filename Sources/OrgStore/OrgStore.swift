@@ -1,0 +1,1 @@
+// The shared fact store for many repositories.

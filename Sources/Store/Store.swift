@@ -1,0 +1,1 @@
+// The per-repository incremental cache; see CacheStore.
