@@ -66,7 +66,8 @@ let package = Package(
       dependencies: [
         "OutcomeModel", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
-      ]
+      ],
+      exclude: ["README.md"]
     ),
     /// Runs the one pass behind every command: plan, mine, attribute, pseudonymise, write fact-table rows.
     .target(
@@ -98,7 +99,8 @@ let package = Package(
     .testTarget(name: "OutcomesTests", dependencies: ["Outcomes", "Ledger", "OutcomeModel"]),
     .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Ledger", "OutcomeModel"]),
-    .testTarget(name: "OrgStoreTests", dependencies: ["OrgStore", "OutcomeModel", "TestSupport"]),
+    .testTarget(
+      name: "OrgStoreTests", dependencies: ["OrgStore", "OutcomeModel", "TestSupport", "Pipeline", "Report", "GitHistory"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "GitHistory", "TestSupport"]),
     .testTarget(name: "OutcomesCLITests", dependencies: ["TestSupport", "OutcomeModel"]),
   ]

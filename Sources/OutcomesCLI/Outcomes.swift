@@ -14,7 +14,9 @@ struct Outcomes: ParsableCommand {
       Exit codes: 0 success, 1 bad input or usage, 2 internal error.
       """,
     version: OutcomesVersion.current,
-    subcommands: [Report.self, Changes.self, Explain.self, Releases.self, SelfCheck.self, CI.self]
+    subcommands: [
+      Report.self, Changes.self, Explain.self, Releases.self, SelfCheck.self, CI.self, Publish.self, Mine.self,
+    ]
   )
 
   /// Maps every failure to the contract's exit codes: 1 for input and usage, 2 for internal errors.

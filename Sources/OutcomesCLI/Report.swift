@@ -30,11 +30,49 @@ extension Outcomes {
     @Option(name: .long, help: "Write report.md, .json, .csv and .html into this folder (atomically).")
     var out: String?
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Report over the repositories published to this store (postgres://… or a SQLite file) instead of one repository.",
+        valueName: "url"))
+    var from: String?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "With --from: only repositories whose key or name matches this glob (repeatable).", valueName: "glob")
+    )
+    var repos: [String] = []
+
     func validate() throws {
       if ledger.noLedger { throw ValidationError("--no-ledger: a report needs the ledger's outcomes") }
+      if !repos.isEmpty && from == nil { throw ValidationError("--repos needs --from") }
+      if from != nil {
+        if repository.repo != "." || repository.branch != nil {
+          throw ValidationError("--from reports on published rows: --repo and --branch do not apply")
+        }
+        if !trackers.issues.isEmpty {
+          throw ValidationError(
+            "--from: tracker exports are joined when publishing (outcomes publish --issues)")
+        }
+      }
     }
 
     func run() throws {
+      if let from {
+        var request = OrgReportRequest(location: from)
+        request.repositories = repos
+        request.report = scope.request
+        let result = try OrgReportCommand.build(request)
+        try ReportCommand.emit(result.report, format: format, out: out)
+        if !flags.quiet {
+          for note in result.notes { FileHandle.standardError.write(Data("outcomes: \(note)\n".utf8)) }
+        }
+        for warning in result.warnings {
+          FileHandle.standardError.write(Data("outcomes: warning: \(warning)\n".utf8))
+        }
+        return
+      }
       let session = try MiningSession(
         MiningRequest(
           repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: trackers))

@@ -1,1 +1,0 @@
-// The shared fact store for many repositories.

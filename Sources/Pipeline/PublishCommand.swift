@@ -1,0 +1,241 @@
+import Foundation
+import GitHistory
+import OrgStore
+import OutcomeModel
+import Report
+
+/// What `outcomes publish` was asked for, below argument parsing.
+public struct PublishRequest: Sendable {
+  /// `--to`, else `OUTCOMES_DATABASE_URL`.
+  public var location: String?
+  /// `--repo-name`: the repository's key in the store instead of its origin URL.
+  public var repositoryName: String?
+  /// `--teams`: a teams.yml; without one, CODEOWNERS at the branch tip, else top-level folders.
+  public var teamsFile: String?
+  /// `--facts`: publish this JSON-lines fact table instead of mining the repository.
+  public var factsFile: String?
+
+  public init() {}
+}
+
+/// The whole of `outcomes publish` below argument parsing: one outcome pass over the repository, teams
+/// resolved with the repository's own rules, then the rows into the shared store.
+public enum PublishCommand {
+  /// The environment variable that names the store when `--to` is not given.
+  public static let databaseVariable = "OUTCOMES_DATABASE_URL"
+
+  public struct Result: Sendable {
+    public var summary: PublishSummary
+    public var identity: String
+    public var location: String
+    public var warnings: [String]
+  }
+
+  /// The store location from `--to` or the environment, with a usage error when there is neither.
+  public static func location(_ given: String?, environment: [String: String]) throws -> StoreLocation {
+    guard let text = given ?? environment[databaseVariable].flatMap({ $0.isEmpty ? nil : $0 }) else {
+      throw PipelineError.badInput(
+        "publish: no database: give --to postgres://… (or a SQLite file) or set \(databaseVariable)")
+    }
+    return try storeLocation(text, environment: environment)
+  }
+
+  static func storeLocation(_ text: String, environment: [String: String]) throws -> StoreLocation {
+    do {
+      return try StoreLocation(parsing: text, environment: environment)
+    } catch {
+      throw PipelineError.badInput(error.description)
+    }
+  }
+
+  /// Mines the session's repository into one publication: the rows a report on this repository would
+  /// use (same teams, same pseudonyms, same tracker join), plus its pull requests and linked issues.
+  public static func collect(
+    session: MiningSession, teamsFile: String?, repositoryName: String?, progress: ProgressReporter?,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> (facts: RepositoryFacts, warnings: [String]) {
+    let resolver = try ReportCommand.teamResolver(session: session, file: teamsFile)
+    var builder = try session.recordBuilder(identify: false, environment: environment)
+    builder.teams = { email, paths in resolver.teams(email: email, paths: paths) }
+    let join = try session.trackers.map { try TrackerJoin(session: session, setup: $0) }
+    join?.prepare(&builder)
+    let pass = try OutcomePass.run(
+      session: session, ledger: session.request.ledger ?? LedgerRequest(), join: join, builder: builder,
+      progress: progress)
+    let repository = session.repository
+    let (identity, name) = RepositoryIdentity.resolve(
+      override: repositoryName, gitDirectory: repository.gitDirectory,
+      folderName: ReportCommand.repositoryName(repository.displayPath))
+    var facts = RepositoryFacts(
+      identity: identity, name: name, teamSource: resolver.source.rawValue,
+      saltFingerprint: saltFingerprint(builder.pseudonymizer), branch: session.fullPlan.branch.name,
+      tip: session.fullPlan.branch.tip.hex, records: pass.records)
+    if let join {
+      let (requests, issues) = ReportCommand.trackerInputs(
+        join, records: pass.records, resolver: resolver, pseudonymizer: builder.pseudonymizer)
+      facts.pullRequests = requests.map(StoredPullRequest.init)
+      facts.issues = issues.map(StoredIssue.init)
+    }
+    var warnings = pass.warnings
+    if (environment["OUTCOMES_SALT"] ?? "").isEmpty {
+      warnings.append(
+        "\(identity): OUTCOMES_SALT is not set, so pseudonyms use this repository's own salt: people who work in several repositories will count once per repository in organisation reports (set one OUTCOMES_SALT secret for every repository)"
+      )
+    }
+    return (facts, warnings)
+  }
+
+  /// A pseudonym of a fixed, invalid address: equal across repositories exactly when the salt is.
+  public static func saltFingerprint(_ pseudonymizer: Pseudonymizer) -> String? {
+    pseudonymizer.identifies ? nil : pseudonymizer.id(forEmail: "salt-fingerprint@outcomes.invalid")
+  }
+
+  /// Connects, migrates and disconnects: the store is usable.
+  public static func check(_ location: StoreLocation) throws {
+    do {
+      try OrgStores.open(location).close()
+    } catch let error as OrgStoreError {
+      throw PipelineError.badInput(error.description)
+    }
+  }
+
+  /// Writes one publication to the store at `location`, with a progress line on a terminal.
+  public static func publish(
+    _ facts: RepositoryFacts, to location: StoreLocation, progress: Bool
+  ) throws -> PublishSummary {
+    let store: any FactStore
+    do {
+      store = try OrgStores.open(location)
+    } catch let error as OrgStoreError {
+      throw PipelineError.badInput(error.description)
+    }
+    defer { store.close() }
+    let line = progress ? PublishProgress(label: "publish \(facts.name) → \(location)") : nil
+    defer { line?.finish() }
+    do {
+      return try store.publish(facts) { done, total in line?.update(done: done, total: total) }
+    } catch let error as OrgStoreError {
+      throw PipelineError.badInput(error.description)
+    }
+  }
+
+  /// `outcomes publish` on a mined repository.
+  public static func run(
+    session: MiningSession, request: PublishRequest, progress: ProgressReporter?,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> Result {
+    let location = try location(request.location, environment: environment)
+    // A wrong password or an unreachable server should fail before minutes of mining, not after.
+    try check(location)
+    let (facts, warnings) = try collect(
+      session: session, teamsFile: request.teamsFile, repositoryName: request.repositoryName,
+      progress: progress, environment: environment)
+    let summary = try publish(facts, to: location, progress: progress != nil)
+    return Result(
+      summary: summary, identity: facts.identity, location: location.description, warnings: warnings)
+  }
+
+  /// `outcomes publish --facts FILE --repo-name NAME`: a fact table made earlier (JSON lines as
+  /// `outcomes changes` writes them, `team`/`teams` kept when present) published without mining.
+  public static func run(
+    factsFile: String, request: PublishRequest, progress: Bool,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> Result {
+    let location = try location(request.location, environment: environment)
+    guard let identity = request.repositoryName, !identity.isEmpty else {
+      throw PipelineError.badInput(
+        "--facts \(factsFile): give --repo-name, the repository's key in the store")
+    }
+    let records = try FactTableFile.read(factsFile)
+    let facts = RepositoryFacts(
+      identity: identity, name: RepositoryIdentity.displayName(identity),
+      teamSource: TeamResolver.Source.teamsFile.rawValue, saltFingerprint: nil, records: records)
+    let summary = try publish(facts, to: location, progress: progress)
+    return Result(summary: summary, identity: identity, location: location.description, warnings: [])
+  }
+}
+
+extension PublishCommand.Result {
+  /// The one line a CI log keeps: what landed where.
+  public var line: String {
+    let s = summary
+    return
+      "published \(identity) → \(location): \(s.inserted + s.updated + s.unchanged) changes (\(s.inserted) new, \(s.updated) updated, \(s.unchanged) unchanged, \(s.deleted) removed), \(s.pullRequests) pull requests, \(s.issues) issues"
+  }
+}
+
+extension StoredPullRequest {
+  init(_ input: PullRequestInput) {
+    self.init(
+      number: input.number, author: input.author, teams: input.teams, cohort: input.cohort,
+      state: input.state,
+      isDraft: input.isDraft, createdAt: input.createdAt)
+  }
+}
+
+extension StoredIssue {
+  init(_ input: IssueInput) {
+    self.init(key: input.key, resolved: input.resolved, reopened: input.reopened)
+  }
+}
+
+/// Reads a JSON-lines fact table, naming the file and line of the first row that cannot be read.
+enum FactTableFile {
+  static func read(_ path: String) throws -> [ChangeRecord] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw PipelineError.unreadable(path: path, reason: "no such file")
+    }
+    let decoder = JSONDecoder()
+    var records: [ChangeRecord] = []
+    var lineNumber = 0
+    for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      lineNumber += 1
+      if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { continue }
+      do {
+        records.append(try decoder.decode(ChangeRecord.self, from: Data(line)))
+      } catch {
+        throw PipelineError.badInput("\(path):\(lineNumber): not a fact-table row (\(describe(error)))")
+      }
+    }
+    return records
+  }
+
+  static func describe(_ error: any Error) -> String {
+    switch error {
+    case DecodingError.keyNotFound(let key, _): return "missing \(key.stringValue)"
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+      return "bad \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+    case DecodingError.dataCorrupted: return "invalid JSON"
+    default: return "\(error)"
+    }
+  }
+}
+
+/// One self-overwriting line on a terminal while rows are written.
+final class PublishProgress: @unchecked Sendable {
+  private let label: String
+  private let lock = NSLock()
+  private var drawn = false
+  private var lastDraw = Date.distantPast
+
+  init?(label: String) {
+    guard isatty(STDERR_FILENO) == 1 else { return nil }
+    self.label = label
+  }
+
+  func update(done: Int, total: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    let now = Date()
+    guard now.timeIntervalSince(lastDraw) >= 0.2 || done == total else { return }
+    lastDraw = now
+    FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(done)/\(total) rows".utf8))
+    drawn = true
+  }
+
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  }
+}
