@@ -63,6 +63,11 @@ enum PostgresErrors {
   private static func reason(_ error: (any Error)?) -> String {
     guard let error else { return "unknown reason" }
     let text = oneLine(String(describing: error))
+    if text.contains("CERTIFICATE_VERIFY_FAILED") {
+      return
+        "TLS: the server's certificate could not be verified; name its CA with sslrootcert=FILE, or use sslmode=require to encrypt without verifying"
+    }
+    if text.contains("handshakeFailed") || text.contains("BoringSSL") { return "TLS handshake failed" }
     if text.contains("connectTimeout") || text.contains("timeout") { return "timed out" }
     if text.contains("Connection refused") || text.contains("ECONNREFUSED") || text.contains("errno: 111") {
       return "connection refused"

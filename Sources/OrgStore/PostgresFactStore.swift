@@ -118,6 +118,13 @@ public final class PostgresFactStore: FactStore, @unchecked Sendable {
   func migrate(upTo target: Int) throws {
     let known = Migrations.latest
     let shown = url.redacted
+    // Reading first, without locks or DDL, lets a read-only role (the report job) open an up-to-date
+    // database: even `CREATE TABLE IF NOT EXISTS` needs CREATE on the schema.
+    let current = try readVersion()
+    if let current, current > known {
+      throw OrgStoreError.schemaTooNew(location: shown, found: current, known: known)
+    }
+    if let current, current >= target { return }
     try perform("migrating the schema") { connection, logger in
       try await connection.withTransaction(logger: logger) { connection in
         // One migrator at a time across every client of this database.
@@ -142,8 +149,16 @@ public final class PostgresFactStore: FactStore, @unchecked Sendable {
     }
   }
 
-  public func schemaVersion() throws -> Int {
+  /// The applied version, or nil when the database has no outcomes schema yet.
+  private func readVersion() throws -> Int? {
     try perform("reading the schema version") { connection, logger in
+      var exists = false
+      for try await found in try await connection.query(
+        "SELECT to_regclass('outcomes_schema') IS NOT NULL", logger: logger
+      ).decode(Bool.self) {
+        exists = found
+      }
+      guard exists else { return nil }
       var version = 0
       for try await value in try await connection.query(
         "SELECT coalesce(max(version), 0) FROM outcomes_schema", logger: logger
@@ -152,6 +167,10 @@ public final class PostgresFactStore: FactStore, @unchecked Sendable {
       }
       return version
     }
+  }
+
+  public func schemaVersion() throws -> Int {
+    try readVersion() ?? 0
   }
 
   // MARK: - Publishing

@@ -98,13 +98,16 @@ public enum MineReposCommand {
     return results.values
   }
 
-  /// The folder's shared salt, created once (mode 600; O_EXCL, so racing runs agree on one).
+  /// The folder's shared salt, created once (mode 600, O_EXCL: of two racing runs one creates it and
+  /// the other waits briefly for its contents).
   static func folderSalt(_ file: URL) throws -> String {
-    if let existing = try? String(contentsOf: file, encoding: .utf8),
-      !existing.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-    {
-      return existing.trimmingCharacters(in: .whitespacesAndNewlines)
+    func existing() -> String? {
+      (try? String(contentsOf: file, encoding: .utf8)).map {
+        $0.trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+      .flatMap { $0.isEmpty ? nil : $0 }
     }
+    if let salt = existing() { return salt }
     var generator = SystemRandomNumberGenerator()
     let salt = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }
       .joined()
@@ -113,14 +116,19 @@ public enum MineReposCommand {
       let bytes = Array((salt + "\n").utf8)
       let written = write(descriptor, bytes, bytes.count)
       close(descriptor)
-      if written == bytes.count { return salt }
+      guard written == bytes.count else {
+        throw PipelineError.cannotWrite(path: file.path, reason: String(cString: strerror(errno)))
+      }
+      return salt
     }
-    guard let winner = try? String(contentsOf: file, encoding: .utf8),
-      !winner.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-    else {
+    guard errno == EEXIST else {
       throw PipelineError.cannotWrite(path: file.path, reason: String(cString: strerror(errno)))
     }
-    return winner.trimmingCharacters(in: .whitespacesAndNewlines)
+    for _ in 0..<50 {
+      if let salt = existing() { return salt }
+      usleep(20_000)
+    }
+    throw PipelineError.unreadable(path: file.path, reason: "exists but stays empty")
   }
 
   static func describe(_ error: any Error) -> String {

@@ -33,6 +33,10 @@ public enum OrgReportCommand {
     _ request: OrgReportRequest, environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> Result {
     let location = try PublishCommand.storeLocation(request.location, environment: environment)
+    if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
+      // Reading must not leave an empty database behind.
+      throw PipelineError.unreadable(path: path, reason: "no such file")
+    }
     let store: any FactStore
     do {
       store = try OrgStores.open(location)

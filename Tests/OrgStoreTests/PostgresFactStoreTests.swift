@@ -68,6 +68,57 @@ final class PostgresFactStoreTests: XCTestCase {
     }
   }
 
+  /// The report job's role may only read: opening an up-to-date database must not need DDL.
+  func testAReadOnlyRoleCanReadButNotPublish() throws {
+    let store = try contract.openLatest()
+    _ = try store.publish(SyntheticFacts.facts("github.com/acme/app", count: 5), progress: nil)
+    store.close()
+    let role = "reader_\(UUID().uuidString.prefix(8).lowercased())"
+    let database = try XCTUnwrap(URLComponents(string: databaseURL)?.path.dropFirst())
+    try PostgresServer.psql(
+      url: databaseURL,
+      "CREATE ROLE \(role) LOGIN PASSWORD 'read-only'; GRANT CONNECT ON DATABASE \(database) TO \(role); GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(role); REVOKE CREATE ON SCHEMA public FROM PUBLIC"
+    )
+    var components = try XCTUnwrap(URLComponents(string: databaseURL))
+    components.user = role
+    components.password = "read-only"
+    let reader = try OrgStores.open(try StoreLocation(parsing: components.string!))
+    defer { reader.close() }
+    XCTAssertEqual(try reader.repositories().map(\.changes), [5])
+    XCTAssertThrowsError(
+      try reader.publish(SyntheticFacts.facts("github.com/acme/app", count: 6), progress: nil)
+    ) {
+      error in
+      XCTAssertTrue("\(error)".contains("permission denied"), "\(error)")
+      XCTAssertEqual("\(error)".split(whereSeparator: \.isNewline).count, 1)
+    }
+  }
+
+  /// A server with TLS: `require` encrypts, `verify-full` accepts the server's own certificate as root
+  /// and refuses a server it cannot verify.
+  func testTLSModesAgainstATLSServer() throws {
+    let server = try PostgresServer.start(tls: true)
+    defer { server.remove() }
+    let base = server.url()
+    let plain = base + "?sslmode=disable"
+    let encrypted = try OrgStores.open(try StoreLocation(parsing: base + "?sslmode=require"))
+    _ = try encrypted.publish(SyntheticFacts.facts("github.com/acme/app", count: 3), progress: nil)
+    XCTAssertEqual(
+      try PostgresServer.psql(url: plain, "SELECT count(*) FROM pg_stat_ssl WHERE ssl"), "1",
+      "the store's connection is encrypted")
+    encrypted.close()
+    let verified = try OrgStores.open(
+      try StoreLocation(parsing: base + "?sslmode=verify-full&sslrootcert=\(server.certificate)"))
+    XCTAssertEqual(try verified.repositories().map(\.changes), [3])
+    verified.close()
+    XCTAssertThrowsError(try OrgStores.open(try StoreLocation(parsing: base + "?sslmode=verify-full"))) {
+      error in
+      let text = "\(error)"
+      XCTAssertTrue(text.contains("TLS"), text)
+      XCTAssertFalse(text.contains(server.password), text)
+    }
+  }
+
   func testTLSRequiredAgainstAServerWithoutTLSFailsClearly() throws {
     XCTAssertThrowsError(try OrgStores.open(try StoreLocation(parsing: databaseURL + "?sslmode=require"))) {
       error in

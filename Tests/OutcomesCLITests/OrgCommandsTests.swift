@@ -142,7 +142,21 @@ final class OrgCommandsTests: XCTestCase {
     assertUsageFailure(try outcomes(["report", "--repos", "x*"]), contains: "--repos needs --from")
     assertUsageFailure(
       try outcomes(["report", "--from", try temporaryFolder().appendingPathComponent("none.sqlite").path]),
-      contains: "no repository has been published there yet")
+      contains: "none.sqlite: cannot read (no such file)")
+    let scratch = try temporaryFolder()
+    let nothing = scratch.appendingPathComponent("nothing.jsonl")
+    try Data().write(to: nothing)
+    let empty = scratch.appendingPathComponent("empty.sqlite").path
+    let publishedNothing = try outcomes([
+      "publish", "--facts", nothing.path, "--repo-name", "x", "--to", empty, "-q",
+    ])
+    XCTAssertEqual(publishedNothing.status, 0, publishedNothing.stderr)
+    assertUsageFailure(try outcomes(["report", "--from", empty]), contains: "have no changes to report on")
+    assertUsageFailure(
+      try outcomes(["mine", "--repos", scratch.appendingPathComponent("none").path]), contains: "not a folder"
+    )
+    assertUsageFailure(
+      try outcomes(["mine", "--repos", scratch.path]), contains: "no git repositories found")
 
     let url = try PostgresServer.freshDatabase(prefix: "cli")
     var wrong = try XCTUnwrap(URLComponents(string: url))

@@ -24,8 +24,13 @@ public final class PostgresServer: @unchecked Sendable {
     "postgres://\(user):\(password ?? self.password)@127.0.0.1:\(port)/\(database)"
   }
 
+  /// The certificate a TLS server presents (self-signed for 127.0.0.1), to pass as `sslrootcert`.
+  public var certificate: String { folder.appendingPathComponent("server.crt").path }
+  private(set) var tls = false
+
   /// Starts a new cluster. As root, the server runs as the `postgres` system user (initdb refuses root).
-  public static func start() throws -> PostgresServer {
+  /// With `tls`, it also accepts TLS with a fresh self-signed certificate for 127.0.0.1.
+  public static func start(tls: Bool = false) throws -> PostgresServer {
     let bin = try binFolder()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "outcomes-pg-\(UUID().uuidString.prefix(8))", isDirectory: true)
@@ -36,6 +41,19 @@ public final class PostgresServer: @unchecked Sendable {
       bin: bin)
     do {
       try Data((server.password + "\n").utf8).write(to: folder.appendingPathComponent("pwfile"))
+      if tls {
+        server.tls = true
+        let made = try runProcess(
+          URL(fileURLWithPath: "/usr/bin/openssl"),
+          [
+            "req", "-new", "-x509", "-days", "2", "-nodes", "-newkey", "rsa:2048", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1", "-keyout",
+            folder.appendingPathComponent("server.key").path,
+            "-out", server.certificate,
+          ])
+        guard made.succeeded else { throw PostgresServerError(reason: "openssl failed: \(made.stderr)") }
+        chmod(folder.appendingPathComponent("server.key").path, 0o600)
+      }
       if getuid() == 0 {
         guard getpwnam("postgres") != nil else {
           throw PostgresServerError(
@@ -75,9 +93,16 @@ public final class PostgresServer: @unchecked Sendable {
       [
         "-D", dataPath, "-l", folder.appendingPathComponent("server.log").path, "-w", "-t", "60",
         "-o",
-        "-c listen_addresses=127.0.0.1 -p \(port) -k \(folder.path) -c fsync=off -c full_page_writes=off",
+        "-c listen_addresses=127.0.0.1 -p \(port) -k \(folder.path) -c fsync=off -c full_page_writes=off"
+          + tlsOptions,
         "start",
       ])
+  }
+
+  private var tlsOptions: String {
+    guard tls else { return "" }
+    let key = folder.appendingPathComponent("server.key").path
+    return " -c ssl=on -c ssl_cert_file=\(certificate) -c ssl_key_file=\(key)"
   }
 
   /// Stops the server at once (`-m fast`: open sessions are terminated, open transactions rolled back).
