@@ -4,24 +4,23 @@ import PostgresNIO
 /// Turns PostgresNIO's errors into `OrgStoreError` lines. PostgresNIO's own descriptions are opaque on
 /// purpose (they could carry query data), so the server's message and SQLSTATE are read from the fields.
 enum PostgresErrors {
+  /// The COMMIT itself failed: whether it took effect may be unknown.
+  struct CommitFailed: Error {
+    var underlying: any Error
+  }
+
   static func map(_ error: any Error, location: String, user: String, during: String) -> any Error {
     if error is OrgStoreError { return error }
-    if let transaction = error as? PostgresTransactionError {
-      if let inner = transaction.closureError ?? transaction.beginError {
-        return map(inner, location: location, user: user, during: during)
+    if let commit = error as? CommitFailed {
+      let mapped = map(commit.underlying, location: location, user: user, during: during + " (committing)")
+      if case OrgStoreError.connectionLost = mapped {
+        return OrgStoreError.server(
+          location: location, during: during,
+          message:
+            "connection lost while committing; the change may or may not have landed, run it again (publishing is idempotent)"
+        )
       }
-      if let commit = transaction.commitError {
-        let mapped = map(commit, location: location, user: user, during: during + " (committing)")
-        if case OrgStoreError.connectionLost = mapped {
-          // The COMMIT may have reached the server before the connection broke: say so honestly.
-          return OrgStoreError.server(
-            location: location, during: during,
-            message:
-              "connection lost while committing; the change may or may not have landed, run it again (publishing is idempotent)"
-          )
-        }
-        return mapped
-      }
+      return mapped
     }
     guard let error = error as? PSQLError else {
       return OrgStoreError.server(location: location, during: during, message: oneLine("\(error)"))

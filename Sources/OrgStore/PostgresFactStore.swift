@@ -15,6 +15,8 @@ public final class PostgresFactStore: FactStore, @unchecked Sendable {
   private let connection: PostgresConnection
   private let logger: Logger
   private let lock = NSLock()
+  /// Set once a transaction's COMMIT is on its way: a connection lost after that has an unknown outcome.
+  private let committing = Flag()
   /// Rows per statement: arrays are bound whole (one parameter per column), so this bounds memory only.
   static let batchSize = 2000
 
@@ -104,12 +106,61 @@ public final class PostgresFactStore: FactStore, @unchecked Sendable {
     let logger = logger
     let shown = url.redacted
     let user = url.user
-    return try Blocking.run {
+    // PostgresNIO can leave a request waiting after the server closed the connection mid-query.
+    let committing = committing
+    committing.set(false)
+    let lost: @Sendable () -> any Error = {
+      committing.value
+        ? OrgStoreError.server(
+          location: shown, during: during,
+          message:
+            "connection lost while committing; the change may or may not have landed, run it again (publishing is idempotent)"
+        )
+        : OrgStoreError.connectionLost(location: shown, during: during)
+    }
+    return try Blocking.run(abandonWhen: connection.closeFuture, lost: lost) {
       do {
         return try await body(connection, logger)
       } catch {
         throw PostgresErrors.map(error, location: shown, user: user, during: during)
       }
+    }
+  }
+
+  /// BEGIN … COMMIT, with ROLLBACK only while the connection is alive. PostgresNIO's own
+  /// `withTransaction` sends ROLLBACK after any error, and on a connection the server just closed that
+  /// query can wait forever; a session that ends rolls its transaction back on the server anyway.
+  func transaction<T: Sendable>(
+    _ connection: PostgresConnection, _ logger: Logger,
+    _ body: @Sendable (PostgresConnection) async throws -> T
+  ) async throws -> T {
+    try await connection.query("BEGIN", logger: logger)
+    let value: T
+    do {
+      value = try await body(connection)
+    } catch {
+      if !connection.isClosed && !Self.isConnectionFailure(error) {
+        _ = try? await connection.query("ROLLBACK", logger: logger)
+      }
+      throw error
+    }
+    committing.set(true)
+    do {
+      try await connection.query("COMMIT", logger: logger)
+    } catch {
+      throw PostgresErrors.CommitFailed(underlying: error)
+    }
+    return value
+  }
+
+  static func isConnectionFailure(_ error: any Error) -> Bool {
+    guard let error = error as? PSQLError else { return false }
+    switch error.code {
+    case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection, .connectionError: return true
+    case .server:
+      let state = error.serverInfo?[.sqlState] ?? ""
+      return ["57P01", "57P02", "57P03"].contains(state) || state.hasPrefix("08")
+    default: return false
     }
   }
 
@@ -126,7 +177,7 @@ public final class PostgresFactStore: FactStore, @unchecked Sendable {
     }
     if let current, current >= target { return }
     try perform("migrating the schema") { connection, logger in
-      try await connection.withTransaction(logger: logger) { connection in
+      try await self.transaction(connection, logger) { connection in
         // One migrator at a time across every client of this database.
         try await connection.query("SELECT pg_advisory_xact_lock(7426183250617)", logger: logger)
         try await connection.query(PostgresQuery(unsafeSQL: Migrations.bookkeeping.postgres), logger: logger)
@@ -185,7 +236,7 @@ public final class PostgresFactStore: FactStore, @unchecked Sendable {
     let pullRequests = rows.pullRequests
     let batchSize = Self.batchSize
     return try perform("publishing \(facts.identity)") { connection, logger in
-      try await connection.withTransaction(logger: logger) { connection in
+      try await self.transaction(connection, logger) { connection in
         let now = Int64(Date().timeIntervalSince1970)
         var repositoryID: Int64 = 0
         // The upsert locks the repository's row until commit: concurrent publishers of one repository
@@ -377,5 +428,23 @@ public final class PostgresFactStore: FactStore, @unchecked Sendable {
       }
       return facts
     }
+  }
+}
+
+/// A thread-safe boolean.
+final class Flag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored = false
+
+  func set(_ value: Bool) {
+    lock.lock()
+    stored = value
+    lock.unlock()
+  }
+
+  var value: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return stored
   }
 }
