@@ -98,10 +98,14 @@ let package = Package(
     .testTarget(name: "LedgerTests", dependencies: ["Ledger", "GitHistory", "TestSupport"]),
     .testTarget(name: "OutcomesTests", dependencies: ["Outcomes", "Ledger", "OutcomeModel"]),
     .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "Ledger", "OutcomeModel"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "OrgStoreTests", dependencies: ["OrgStore", "OutcomeModel", "TestSupport", "Pipeline", "Report", "GitHistory"]),
-    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "GitHistory", "TestSupport"]),
+    .testTarget(
+      name: "PipelineTests",
+      dependencies: [
+        "Pipeline", "GitHistory", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(name: "OutcomesCLITests", dependencies: ["TestSupport", "OutcomeModel"]),
   ]
 )

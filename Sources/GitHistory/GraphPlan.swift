@@ -75,6 +75,19 @@ public struct GraphPlan: Sendable {
     return nodes.firstIndex { $0.oid == oid }
   }
 
+  /// Position on the mainline of the commit at graph position `position`, if it is a mainline change.
+  public func mainlineIndex(at position: Int) -> Int? { nodes[position].mainlineIndex }
+
+  /// Commits before `start` that commits from `start` on use as parents, with how many use each: the
+  /// line states a resumed ledger must have.
+  public func statesNeeded(from start: Int) -> [Int: Int] {
+    var needed: [Int: Int] = [:]
+    for node in nodes[min(start, nodes.count)...] {
+      for parent in node.parents where parent >= 0 && parent < start { needed[parent, default: 0] += 1 }
+    }
+    return needed
+  }
+
   /// Commits reachable from `tip` (inclusive) as a bit per graph position: git's `A..B` needs two of these.
   public func ancestors(of tip: Int) -> [Bool] {
     var seen = [Bool](repeating: false, count: nodes.count)

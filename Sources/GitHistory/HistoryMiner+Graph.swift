@@ -6,11 +6,15 @@ extension HistoryMiner {
   ///
   /// Mainline changes come with their contributing commits as in `mine(_: MainlinePlan)`; merges also come
   /// with their diffs against every other parent, which the ledger needs to give lines to branch commits.
-  public func mine(_ graph: GraphPlan, body: (CommitDiffs) throws -> Void) throws -> MiningSummary {
+  /// `start` skips the commits an earlier run already mined (the incremental cache resumes there).
+  public func mine(_ graph: GraphPlan, from start: Int = 0, body: (CommitDiffs) throws -> Void) throws
+    -> MiningSummary
+  {
     var summary = MiningSummary()
     let nodes = graph.nodes
     let entries = graph.mainline.entries
-    try runWorkers(count: nodes.count) { position, worker throws(GitError) in
+    try runWorkers(count: max(0, nodes.count - start)) { offset, worker throws(GitError) in
+      let position = start + offset
       let node = nodes[position]
       var change: Change
       if let index = node.mainlineIndex {

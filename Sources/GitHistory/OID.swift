@@ -18,6 +18,17 @@ struct OID: Hashable, Sendable {
     }
   }
 
+  /// From the 20 raw bytes of an id (as the cache stores them).
+  init(bytes: ArraySlice<UInt8>) {
+    (high, middle, low) = bytes.withUnsafeBytes { raw in
+      (
+        raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+        raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+        raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+      )
+    }
+  }
+
   init(_ pointer: UnsafePointer<git_oid>) {
     self.init(pointer.pointee)
   }

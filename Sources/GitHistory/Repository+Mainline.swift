@@ -4,6 +4,23 @@ import OutcomeModel
 extension Repository {
   /// Lists the mainline of `branch` oldest first, with each merge's contributing commits.
   public func mainlinePlan(for branch: BranchTip) throws(HistoryError) -> MainlinePlan {
+    // A plan that stops nowhere walks the whole first-parent chain.
+    guard let plan = try mainlinePlan(for: branch, after: nil) else { throw .unknownRevision(branch.tip.hex) }
+    return plan
+  }
+
+  /// The plan of `branch` built on a plan made earlier (by the cache) for an older tip: only the changes
+  /// since that tip are read. Nil when the old tip is no longer on the branch's first-parent chain
+  /// (rewritten history, or a merge that made the old mainline a second parent).
+  public func mainlinePlan(for branch: BranchTip, resuming earlier: MainlinePlan) throws(HistoryError)
+    -> MainlinePlan?
+  {
+    try mainlinePlan(for: branch, after: earlier)
+  }
+
+  private func mainlinePlan(for branch: BranchTip, after earlier: MainlinePlan?) throws(HistoryError)
+    -> MainlinePlan?
+  {
     guard let tip = OID(branch.tip) else { throw .unknownRevision(branch.tip.hex) }
     var odb: OpaquePointer?
     do {
@@ -12,11 +29,17 @@ extension Repository {
       throw .git(error)
     }
     defer { git_odb_free(odb) }
+    let stop = earlier?.entries.last?.oid
     do {
       var chain: [(oid: OID, parents: [OID], time: Int64)] = []
-      var missing = 0
+      var missing = earlier?.missingCommits ?? 0
       var cursor: OID? = tip
+      var reachedStop = stop == nil
       while let oid = cursor {
+        if oid == stop {
+          reachedStop = true
+          break
+        }
         let (parents, time) = try withCommit(oid) { commit in
           (
             (0..<git_commit_parentcount(commit)).map { OID(git_commit_parent_id(commit, $0)) },
@@ -33,12 +56,18 @@ extension Repository {
           }
         }
       }
+      guard reachedStop else { return nil }
       chain.reverse()
 
+      var entries = earlier?.entries ?? []
+      // Commits already on the mainline or brought in by an earlier merge are not contributing again.
       var seen = Set<OID>()
-      seen.reserveCapacity(chain.count * 2)
-      var entries: [MainlinePlan.Entry] = []
-      entries.reserveCapacity(chain.count)
+      seen.reserveCapacity((entries.count + chain.count) * 2)
+      for entry in entries {
+        seen.insert(entry.oid)
+        seen.formUnion(entry.contributing)
+      }
+      entries.reserveCapacity(entries.count + chain.count)
       for link in chain {
         seen.insert(link.oid)
         var contributing: [OID] = []
@@ -60,8 +89,7 @@ extension Repository {
             oid: link.oid, contributing: contributing, committedAt: link.time, parents: link.parents,
             contributingParents: contributingParents))
       }
-      return MainlinePlan(
-        branch: branch, entries: entries, missingCommits: missing)
+      return MainlinePlan(branch: branch, entries: entries, missingCommits: missing)
     } catch {
       throw .git(error)
     }

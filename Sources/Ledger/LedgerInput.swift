@@ -38,10 +38,17 @@ public struct LedgerConfiguration: Sendable {
   public var releases: [ReleaseWindow] = []
   /// Graph positions whose file states are kept after the pass, for `LineLedger.lines(at:)`.
   public var keptStates: Set<Int> = []
+  /// How many of the newest mainline changes keep what they replaced, so a resumed run can start new
+  /// branches from their states (0: no snapshot is wanted).
+  public var undoDepth = 0
 
-  public init(paths: PathFilter = .standard, releases: [ReleaseWindow] = [], keptStates: Set<Int> = []) {
+  public init(
+    paths: PathFilter = .standard, releases: [ReleaseWindow] = [], keptStates: Set<Int> = [],
+    undoDepth: Int = 0
+  ) {
     self.paths = paths
     self.releases = releases
     self.keptStates = keptStates
+    self.undoDepth = undoDepth
   }
 }

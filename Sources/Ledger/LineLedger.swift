@@ -18,21 +18,25 @@ public final class LineLedger {
   }
 
   public let configuration: LedgerConfiguration
-  private var states: [Int: TreeState] = [:]
+  var states: [Int: TreeState] = [:]
   private var kept: [Int: [String: FileLines]] = [:]
-  private var persons: [Int32] = []
-  private var mergeCommits: [Bool] = []
+  var persons: [Int32] = []
+  var mergeCommits: [Bool] = []
   /// By mainline index.
-  public private(set) var changes: [ChangeLines] = []
+  public internal(set) var changes: [ChangeLines] = []
+  /// The newest mainline change's files and, for the last changes, what each one replaced: a later run
+  /// rebuilds from these the state of any recent mainline commit a new branch starts from.
+  var tipFiles: [String: FileLines] = [:]
+  var undo: [UndoStep] = []
   /// The last branch commit that removed lines of an origin: who reworked them before a merge landed.
-  private var sideRemovers: [UInt32: Int32] = [:]
+  var sideRemovers: [UInt32: Int32] = [:]
   private let releaseIndex: [Int: Int]
   public private(set) var releases: [ReleaseCount]
   /// File versions whose lines cannot be followed: binary, or their blob is missing.
-  public private(set) var unknownFileVersions = 0
+  public internal(set) var unknownFileVersions = 0
   /// Diffs whose hunks did not fit the file's known lines; the file's lines are unknown from there on.
   /// Should stay 0; anything else is worth a bug report.
-  public private(set) var misfitDiffs = 0
+  public internal(set) var misfitDiffs = 0
 
   public init(configuration: LedgerConfiguration = LedgerConfiguration()) {
     self.configuration = configuration
@@ -63,8 +67,14 @@ public final class LineLedger {
         OtherParent(files: parent >= 0 ? states[parent]?.files : nil, diffs: diffs)
       }
     }
+    if commit.mainlineIndex != nil, configuration.undoDepth > 0 {
+      remember(commit, replacing: files)
+    }
     for file in commit.change.files {
       apply(file, to: &files, context: &context)
+    }
+    if commit.mainlineIndex != nil, configuration.undoDepth > 0 {
+      tipFiles = files
     }
     for parent in commit.parentPositions.dropFirst() where parent >= 0 {
       releaseState(of: parent)

@@ -60,6 +60,8 @@ public enum RevertDetector {
 
   /// `Revert "X"` → `X`; nested quotes of a revert of a revert are kept whole.
   static func revertedSubject(_ subject: String) -> String? {
+    // Almost no subject is a revert; Foundation's trimming is slow enough to matter over all history.
+    guard subject.utf8.count > 9, subject.contains("Revert \"") else { return nil }
     var trimmed = subject.trimmingCharacters(in: .whitespaces)
     // A squash-merged revert PR appends its own number: `Revert "Title (#12)" (#13)`.
     guard trimmed.hasPrefix("Revert \"") else { return nil }

@@ -18,10 +18,15 @@ extension Outcomes {
     @OptionGroup var attribution: AttributionFlags
     @OptionGroup var trackers: TrackerFlags
 
+    @Flag(name: .long, help: "Read all history instead of resuming from the cache in .git/outcomes/.")
+    var noCache = false
+
     func run() throws {
-      let session = try MiningSession(
-        MiningRequest(
-          repository: repository, flags: flags, attribution: attribution, ledger: nil, trackers: trackers))
+      var mining = try MiningRequest(
+        repository: repository, flags: flags, attribution: attribution, ledger: nil, trackers: trackers)
+      // The fate needs the whole history: the cache makes that a matter of the new commits only.
+      mining.cache = noCache ? .off : .readWrite
+      let session = try MiningSession(mining)
       print(
         try ExplainCommand.run(session: session, revision: revision, identify: privacy.identify),
         terminator: "")

@@ -115,6 +115,12 @@ struct LedgerFlags: ParsableArguments {
       "A regular expression over subjects that marks fix changes for SZZ (repeatable; replaces the default).")
   var fixPattern: [String] = []
 
+  @Flag(
+    name: .long,
+    help:
+      "Read all history instead of resuming from the cache in .git/outcomes/, and leave the cache untouched.")
+  var noCache = false
+
   func request() throws -> LedgerRequest? {
     guard !noLedger else { return nil }
     return try LedgerRequest(
@@ -238,7 +244,13 @@ extension MiningRequest {
     attribution: AttributionFlags, ledger: LedgerFlags?, trackers: TrackerFlags?
   ) throws {
     self.init(repository: repository, window: window, flags: flags, attribution: attribution)
-    if let ledger { self.ledger = try ledger.request() }
+    if let ledger {
+      self.ledger = try ledger.request()
+      cache = ledger.noCache ? .off : .readWrite
+    }
     if let trackers { self.trackers = trackers.request(aiLabels: attribution.aiLabel) }
+    if !flags.quiet {
+      announce = { line in FileHandle.standardError.write(Data("outcomes: \(line)\n".utf8)) }
+    }
   }
 }

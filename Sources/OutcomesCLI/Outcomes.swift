@@ -15,7 +15,9 @@ struct Outcomes: ParsableCommand {
       """,
     version: OutcomesVersion.current,
     subcommands: [
-      Report.self, Changes.self, Explain.self, Releases.self, SelfCheck.self, CI.self, Publish.self, Mine.self,
+      Report.self, Changes.self, Explain.self, Releases.self, SelfCheck.self, CI.self, Cache.self,
+      Publish.self,
+      Mine.self,
     ]
   )
 
@@ -53,5 +55,5 @@ struct Outcomes: ParsableCommand {
 }
 
 enum OutcomesVersion {
-  static let current = "0.1.0"
+  static let current = PipelineVersion.current
 }

@@ -14,7 +14,8 @@ extension Outcomes {
         changes landed, reverted within 30 days, lines alive after 30 days, lines reworked within 21 days, \
         changes later blamed for a defect and, with pull-request exports (--issues), time to merge; each \
         with its count and a 95% interval. Prints to the terminal only: nothing is written (not even the \
-        pseudonym salt) and nothing is sent, and no one else's changes are ever shown.
+        pseudonym salt or the cache, which it only reads) and nothing is sent, and no one else's \
+        changes are ever shown.
         """
     )
 
@@ -50,9 +51,11 @@ extension Outcomes {
     }
 
     func run() throws {
-      let session = try MiningSession(
-        MiningRequest(
-          repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: trackers))
+      var mining = try MiningRequest(
+        repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: trackers)
+      // The self-check writes nothing, the cache included: it only reads what other runs left.
+      if mining.cache == .readWrite { mining.cache = .read }
+      let session = try MiningSession(mining)
       var request = SelfCheckRequest()
       request.emails = me
       request.days = days

@@ -1,4 +1,5 @@
 import Attribution
+import Crypto
 import Foundation
 import GitHistory
 import OutcomeModel
@@ -22,6 +23,9 @@ public struct AttributionSetup: Sendable {
   public let attributor: Attributor
   public let notes: [CommitID: LineAttribution]
   public let warnings: [String]
+  /// A digest of the notes and Agent Trace files read: the cache is rebuilt when these change, since a
+  /// note may arrive long after its commit.
+  public let inputsDigest: String
 
   public init(_ request: AttributionRequest, repository: Repository) throws {
     var catalogue = try SignatureCatalogue.embedded()
@@ -41,8 +45,13 @@ public struct AttributionSetup: Sendable {
     var notes: [CommitID: LineAttribution] = [:]
     var warnings: [String] = []
     var malformed: [NoteWarning] = []
+    var digest = SHA256()
     for ref in request.notesRefs {
-      for (commit, text) in try repository.notes(ref: ref) where notes[commit] == nil {
+      let found = try repository.notes(ref: ref)
+      for (commit, text) in found.sorted(by: { $0.0 < $1.0 }) {
+        digest.update(data: Data("\(ref) \(commit.hex) \(text.utf8.count)\n\(text)".utf8))
+      }
+      for (commit, text) in found where notes[commit] == nil {
         switch GitAINote.parse(text, on: commit) {
         case .success(let note): notes[commit] = note.attribution
         case .failure(let warning): malformed.append(warning)
@@ -53,6 +62,8 @@ public struct AttributionSetup: Sendable {
       guard let data = FileManager.default.contents(atPath: file) else {
         throw PipelineError.unreadable(path: file, reason: "no such readable file")
       }
+      digest.update(data: Data("\(file) \(data.count)\n".utf8))
+      digest.update(data: data)
       let records: [AgentTraceRecord]
       do {
         records = try AgentTraceRecord.parseLines(String(decoding: data, as: UTF8.self))
@@ -71,6 +82,7 @@ public struct AttributionSetup: Sendable {
     }
     self.notes = notes
     self.warnings = warnings
+    inputsDigest = digest.finalize().map { String(format: "%02x", $0) }.joined()
   }
 
   /// Commits whose diffs need hunks so note line ranges can be matched to added lines.

@@ -34,6 +34,16 @@ public struct ChangeRecordBuilder: Sendable {
   }
 
   public func record(for change: Change, attribution result: Attribution?) -> ChangeRecord {
+    finish(canonicalRecord(for: change, attribution: result))
+  }
+
+  /// The part of a row that does not depend on who reads it: author as the mailmapped email, no teams.
+  /// The cache keeps these; `finish` applies pseudonyms and teams.
+  public func canonicalRecord(for change: Change) -> CanonicalRecord {
+    canonicalRecord(for: change, attribution: attribute(change))
+  }
+
+  func canonicalRecord(for change: Change, attribution result: Attribution?) -> CanonicalRecord {
     let commit = change.commit
     let person = mailmap.resolve(name: commit.author.name, email: commit.author.email)
     var record = ChangeRecord(
@@ -41,18 +51,13 @@ public struct ChangeRecordBuilder: Sendable {
       parents: commit.parents.map(\.hex),
       authoredAt: Timestamp.iso8601(commit.author.time),
       committedAt: Timestamp.iso8601(commit.committer.time),
-      author: pseudonymizer.id(forEmail: person.email),
+      author: person.email,
       filesChanged: change.files.count,
       linesAdded: change.linesAdded,
       linesDeleted: change.linesDeleted,
       isMerge: commit.isMerge,
       contributingCommits: change.contributing.count
     )
-    if let teams {
-      let names = teams(person.email, change.files.compactMap { $0.newPath ?? $0.oldPath })
-      record.team = names.first
-      record.teams = names
-    }
     let missing = change.missingBlobs
     record.missingBlobs = missing > 0 ? missing : nil
     if let result {
@@ -62,6 +67,37 @@ public struct ChangeRecordBuilder: Sendable {
       record.aiLinesAdded = result.aiLinesAdded
       record.models = result.models.isEmpty ? nil : result.models
     }
+    return CanonicalRecord(record: record, paths: change.files.compactMap { $0.newPath ?? $0.oldPath })
+  }
+
+  /// The row as this builder's reader sees it: pseudonymous (or identified) author, teams.
+  public func finish(_ canonical: CanonicalRecord) -> ChangeRecord {
+    var pseudonyms: [String: String] = [:]
+    return finish(canonical, pseudonyms: &pseudonyms)
+  }
+
+  /// `finish` with the pseudonyms already computed, by email.
+  func finish(_ canonical: CanonicalRecord, pseudonyms: inout [String: String]) -> ChangeRecord {
+    var record = canonical.record
+    let email = record.author
+    if let known = pseudonyms[email] {
+      record.author = known
+    } else {
+      record.author = pseudonymizer.id(forEmail: email)
+      pseudonyms[email] = record.author
+    }
+    if let teams {
+      let names = teams(email, canonical.paths)
+      record.team = names.first
+      record.teams = names
+    }
     return record
   }
+}
+
+/// A row before pseudonyms and teams, with the paths teams are decided by.
+public struct CanonicalRecord: Sendable {
+  /// `author` holds the mailmapped email.
+  public var record: ChangeRecord
+  public var paths: [String]
 }

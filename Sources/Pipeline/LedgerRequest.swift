@@ -7,6 +7,9 @@ public struct LedgerRequest: Sendable {
   public var fixRules = FixRules()
   /// Fix changes linked to bug issues (from tracker exports), by sha, with the report time when known.
   public var bugFixes: [String: Int64?] = [:]
+  /// How many of the newest mainline changes keep the line states a resumed run can start a new branch
+  /// from; a branch forking further back makes the cache rebuild.
+  public var resumableDepth = 2_000
 
   public init() {}
 }

@@ -19,6 +19,10 @@ public struct MiningRequest: Sendable {
   public var ledger: LedgerRequest? = LedgerRequest()
   /// Tracker and pull-request exports to link to the changes; nil when none were given.
   public var trackers: TrackerRequest?
+  /// Whether the pass resumes from (and updates) the cache in `.git/outcomes/`.
+  public var cache = CacheMode.off
+  /// Where one-line notes about the cache go (stderr in the command line); nil keeps quiet.
+  public var announce: (@Sendable (String) -> Void)?
 
   public init() {}
 }
@@ -34,6 +38,9 @@ public final class MiningSession {
   public let request: MiningRequest
   public let attribution: AttributionSetup?
   public let trackers: TrackerSetup?
+  public let mailmapText: String?
+  /// The incremental cache when the request uses one; the full plan then builds on its earlier plan.
+  let cache: OutcomeCache?
 
   public init(_ request: MiningRequest) throws {
     self.request = request
@@ -42,9 +49,25 @@ public final class MiningSession {
       throw HistoryError.shallowClone(path: repository.displayPath)
     }
     let branch = try repository.mainlineBranch(named: request.branch)
-    fullPlan = try repository.mainlinePlan(for: branch)
+    cache =
+      request.ledger == nil
+      ? nil
+      : OutcomeCache.open(
+        mode: request.cache, gitDirectory: repository.gitDirectory, branch: branch, announce: request.announce
+      )
+    var resumed: MainlinePlan?
+    if let earlier = cache?.earlierPlan {
+      resumed = try repository.mainlinePlan(for: branch, resuming: earlier)
+      if resumed == nil {
+        cache?.invalidate(
+          "history was rewritten: the cached tip \(earlier.tip?.short ?? "?") is no longer on the first-parent chain of \(branch.name)"
+        )
+      }
+    }
+    fullPlan = try resumed ?? repository.mainlinePlan(for: branch)
     plan = fullPlan.filtered(since: request.since, until: request.until, limit: request.maxChanges)
-    mailmap = repository.mailmapText(at: branch.tip).map(Mailmap.init(parsing:)) ?? Mailmap()
+    mailmapText = repository.mailmapText(at: branch.tip)
+    mailmap = mailmapText.map(Mailmap.init(parsing:)) ?? Mailmap()
     let opened = repository
     attribution = try request.attribution.map { try AttributionSetup($0, repository: opened) }
     trackers = try request.trackers.map(TrackerSetup.init)

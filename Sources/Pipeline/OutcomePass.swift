@@ -4,6 +4,7 @@ import GitHistory
 import Ledger
 import OutcomeModel
 import Outcomes
+import Store
 
 /// The one pass with the line ledger: every commit of the history, parents first, through attribution and
 /// the ledger; afterwards every mainline change's row gets its outcomes.
@@ -32,8 +33,38 @@ public struct OutcomePass {
     progress: ProgressReporter?, graph prebuilt: GraphPlan? = nil
   ) throws -> Result {
     let graph = prebuilt ?? GraphPlan(session.fullPlan)
-    let ledger = LineLedger(
-      configuration: LedgerConfiguration(paths: request.paths, releases: releases, keptStates: keptStates))
+    // Release counts and kept states need every commit's lines, so those runs read all history.
+    let cache = releases.isEmpty && keptStates.isEmpty ? session.cache : nil
+    let fingerprint = CacheFingerprint(session: session, ledger: request, builder: builder)
+    let configuration = LedgerConfiguration(
+      paths: request.paths, releases: releases, keptStates: keptStates,
+      undoDepth: cache?.writable == true ? request.resumableDepth : 0)
+    var state = PassState(mailmap: session.mailmap)
+    var ledger = LineLedger(configuration: configuration)
+    var start = 0
+    if let cache {
+      do {
+        if let resumed = try PassState.resume(
+          cache: cache, fingerprint: fingerprint, graph: graph, configuration: configuration,
+          mailmap: session.mailmap)
+        {
+          (state, ledger) = resumed
+          start = ledger.commitCount
+        }
+      } catch {
+        cache.invalidate("\(error)")
+      }
+      if let reason = cache.reason {
+        if reason == OutcomeCache.noCacheYet {
+          if cache.writable {
+            cache.announce?("cache: first run reads all history; later runs resume from here")
+          }
+        } else {
+          cache.announce?(cache.writable ? "cache: rebuilding (\(reason))" : "cache: not used (\(reason))")
+        }
+      }
+    }
+
     var options = session.request.mining
     options.detail = max(options.detail, .positions)
     if let attribution = session.attribution { options.hunkCommits.formUnion(attribution.commitsWithNotes) }
@@ -42,33 +73,50 @@ public struct OutcomePass {
     options.hunksWhen = { info in
       bugFixes[info.id.hex] != nil || rules.kind(of: MainlineSummary(commitOnly: info)) != nil
     }
-    var people = PersonNumbers(mailmap: session.mailmap)
-    var records: [ChangeRecord] = []
-    var summaries: [MainlineSummary] = []
-    records.reserveCapacity(session.fullPlan.count)
     let miner = HistoryMiner(repository: session.repository, tip: graph.branch.tip, options: options)
-    progress?.start(total: graph.count)
-    defer { progress?.finish() }
     let attribution = session.attribution
-    let summary = try miner.mine(graph) { commit in
-      let change = commit.change
-      let info = change.commit
-      var facts = CommitFacts(
-        person: people.number(for: info.author),
-        isAI: attribution?.attributor.isAI(info) ?? false || builder.aiByPullRequest.contains(info.id))
-      if let note = attribution?.notes[info.id], !note.isEmpty {
-        facts.aiLines = Dictionary(
-          uniqueKeysWithValues: note.files.keys.map { ($0, note.aiLines(in: $0)) })
+    let firstNew = state.rows.count
+    var mined: MiningSummary
+    do {
+      progress?.start(total: graph.count - start)
+      // Finished here, before any note, so a progress line never runs into one.
+      defer { progress?.finish() }
+      mined = try miner.mine(graph, from: start) { commit in
+        let change = commit.change
+        let info = change.commit
+        var facts = CommitFacts(
+          person: state.people.number(for: info.author),
+          isAI: attribution?.attributor.isAI(info) ?? false || builder.aiByPullRequest.contains(info.id))
+        if let note = attribution?.notes[info.id], !note.isEmpty {
+          facts.aiLines = Dictionary(
+            uniqueKeysWithValues: note.files.keys.map { ($0, note.aiLines(in: $0)) })
+        }
+        if commit.mainlineIndex != nil {
+          let summary = MainlineSummary(change)
+          facts.isFix = bugFixes[info.id.hex] != nil || rules.kind(of: summary) != nil
+          state.rows.append(CachedChange(canonical: builder.canonicalRecord(for: change), summary: summary))
+        }
+        ledger.apply(commit, facts: facts)
+        progress?.advance(current: info.id)
       }
-      if commit.mainlineIndex != nil {
-        let summary = MainlineSummary(change)
-        facts.isFix = bugFixes[info.id.hex] != nil || rules.kind(of: summary) != nil
-        summaries.append(summary)
-        records.append(builder.record(for: change))
-      }
-      ledger.apply(commit, facts: facts)
-      progress?.advance(current: info.id)
     }
+    if let cache {
+      if start > 0 {
+        cache.announce?(
+          "cache: resumed at \(graph.branch.name)'s earlier tip: \(graph.count - start) new commit(s), \(state.rows.count - firstNew) new change(s)"
+        )
+      }
+      if cache.writable && (start == 0 || graph.count > start) {
+        try save(
+          state, summary: mined, ledger: ledger, fingerprint: fingerprint, firstNew: firstNew, to: cache)
+      }
+    }
+    mined.add(state.earlierSummary)
+
+    let summaries = state.rows.map(\.summary)
+    // Pseudonyms are keyed hashes: one per person, not one per change.
+    var pseudonyms: [String: String] = [:]
+    var records = state.rows.map { builder.finish($0.canonical, pseudonyms: &pseudonyms) }
     var inputs = OutcomeInputs()
     inputs.fixRules = rules
     for (index, summary) in summaries.enumerated() {
@@ -79,7 +127,7 @@ public struct OutcomePass {
     for index in records.indices {
       outcomes.fill(&records[index], at: index)
     }
-    var warnings = session.warnings(for: summary)
+    var warnings = session.warnings(for: mined)
     let foxtrots = FoxtrotDetector.positions(in: summaries, branch: graph.branch.name)
     if let first = foxtrots.first {
       warnings.append(
@@ -93,7 +141,87 @@ public struct OutcomePass {
     }
     return Result(
       records: records, summaries: summaries, outcomes: outcomes, ledger: ledger, graph: graph,
-      summary: summary, warnings: warnings)
+      summary: mined, warnings: warnings)
+  }
+
+  private func save(
+    _ state: PassState, summary: MiningSummary, ledger: LineLedger, fingerprint: CacheFingerprint,
+    firstNew: Int,
+    to cache: OutcomeCache
+  ) throws {
+    var update = CacheUpdate()
+    update.firstRow = firstNew
+    update.rows = state.rows[firstNew...].map { ($0.summary.sha, $0.encoded()) }
+    var total = state.earlierSummary
+    total.add(summary)
+    update.blobs = [
+      OutcomeCache.Blob.plan: session.fullPlan.encoded(),
+      OutcomeCache.Blob.ledger: ledger.snapshot().encoded(),
+      OutcomeCache.Blob.people: state.people.encoded(),
+      OutcomeCache.Blob.summary: total.encoded(),
+    ]
+    update.meta = fingerprint.meta
+    update.meta[CacheContents.Key.tip] = session.fullPlan.branch.tip.hex
+    update.meta[CacheContents.Key.branch] = session.fullPlan.branch.name
+    update.meta[CacheContents.Key.updatedAt] = Timestamp.iso8601(Int64(Date().timeIntervalSince1970))
+    update.meta[CacheContents.Key.toolVersion] = PipelineVersion.current
+    if let seconds = ProcessInfo.processInfo.environment["OUTCOMES_TEST_CACHE_PAUSE"].flatMap(Double.init) {
+      // The crash-safety test kills the process while it waits here, inside the transaction.
+      update.pauseBeforeCommit = {
+        FileHandle.standardError.write(Data("outcomes: cache: writing\n".utf8))
+        Thread.sleep(forTimeInterval: seconds)
+      }
+    }
+    do {
+      try cache.store.save(update)
+    } catch {
+      // The cache only saves time: a failed write leaves the earlier cache, and the results stand.
+      cache.announce?("cache: \(error); results are complete, the next run reads all history again")
+    }
+  }
+}
+
+/// What the pass carries from commit to commit, and what the cache gives back of an earlier run.
+struct PassState {
+  var people: PersonNumbers
+  var rows: [CachedChange] = []
+  var earlierSummary = MiningSummary()
+
+  init(mailmap: Mailmap) { people = PersonNumbers(mailmap: mailmap) }
+
+  /// The earlier run's state and ledger when the cache matches this run; nil (with the cache's reason
+  /// set) when it does not.
+  static func resume(
+    cache: OutcomeCache, fingerprint: CacheFingerprint, graph: GraphPlan, configuration: LedgerConfiguration,
+    mailmap: Mailmap
+  ) throws -> (PassState, LineLedger)? {
+    guard let contents = cache.contents, let earlier = cache.earlierPlan else { return nil }
+    if let changed = fingerprint.change(from: CacheFingerprint(meta: contents.meta)) {
+      cache.invalidate(changed)
+      return nil
+    }
+    guard let ledgerBytes = contents.blobs[OutcomeCache.Blob.ledger],
+      let peopleBytes = contents.blobs[OutcomeCache.Blob.people],
+      let summaryBytes = contents.blobs[OutcomeCache.Blob.summary]
+    else {
+      cache.invalidate("the cache is incomplete")
+      return nil
+    }
+    let snapshot = try LineLedger.Snapshot(decoding: ledgerBytes)
+    guard snapshot.commitCount == earlier.commitCount, snapshot.changeCount == contents.rows.count else {
+      cache.invalidate("the cached ledger does not match the cached plan")
+      return nil
+    }
+    var state = PassState(mailmap: mailmap)
+    state.people = try PersonNumbers(mailmap: mailmap, decoding: peopleBytes)
+    state.earlierSummary = try MiningSummary(decoding: summaryBytes)
+    state.rows.reserveCapacity(graph.count)
+    for row in contents.rows { state.rows.append(try CachedChange(decoding: row)) }
+    let ledger = try LineLedger(
+      configuration: configuration, resuming: snapshot,
+      needed: graph.statesNeeded(from: snapshot.commitCount),
+      mainlineIndex: graph.mainlineIndex(at:))
+    return (state, ledger)
   }
 }
 
@@ -125,7 +253,7 @@ extension ChangeOutcomes {
 /// Small numbers for people after the mailmap, so the ledger can compare authors cheaply.
 struct PersonNumbers {
   let mailmap: Mailmap
-  private var numbers: [String: Int] = [:]
+  var numbers: [String: Int] = [:]
 
   init(mailmap: Mailmap) { self.mailmap = mailmap }
 

@@ -59,6 +59,11 @@ final class CITemplateTests: XCTestCase {
     XCTAssertEqual(text(value(value(job, "variables"), "GIT_DEPTH")), "0", "the whole history")
     let cached = try XCTUnwrap(value(value(job, "cache"), "paths")?.sequence).compactMap { text($0) }
     XCTAssertEqual(cached, [".git/outcomes/"])
+    let fallback = try XCTUnwrap(value(value(job, "cache"), "fallback_keys")?.sequence).compactMap {
+      text($0)
+    }
+    XCTAssertEqual(
+      fallback, ["outcomes-$CI_DEFAULT_BRANCH"], "merge requests start from the mainline's cache")
     let script = try XCTUnwrap(value(job, "script")?.sequence).compactMap { text($0) }
     XCTAssertTrue(script.contains { $0.contains("outcomes ci --out outcomes-report") }, "\(script)")
     let before = (value(job, "before_script")?.sequence).map { lines in lines.compactMap { text($0) } } ?? []

@@ -89,6 +89,10 @@ public func runProcess(
   let stdoutData = outPipe.fileHandleForReading.readDataToEndOfFile()
   group.wait()
   exited.wait()
+  // corelibs Foundation keeps a pipe's descriptors open until the Pipe is freed, which Process delays;
+  // a long test run leaked thousands and later launches failed with EBADF.
+  try? outPipe.fileHandleForReading.close()
+  try? errPipe.fileHandleForReading.close()
 
   return ProcessResult(
     status: process.terminationStatus,

@@ -1,1 +1,0 @@
-// The per-repository incremental cache; see CacheStore.
