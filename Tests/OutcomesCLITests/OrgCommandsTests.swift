@@ -1,4 +1,5 @@
 import Foundation
+import OutcomeModel
 import TestSupport
 import XCTest
 
@@ -58,6 +59,49 @@ final class OrgCommandsTests: XCTestCase {
         .stdout, direct.stdout)
   }
 
+  /// Pull requests (merged, closed, open) and a linked issue travel through the store: merge and
+  /// resolution rates from `--from` equal those of the single-repository report with the exports.
+  func testPullRequestsAndIssuesThroughTheStoreGiveTheSameReport() throws {
+    let repo = try makeRepo()
+    let people = (1...5).map { Person(name: "Dev \($0)", email: "dev\($0)@example.com") }
+    for (index, number) in [11, 12, 15].enumerated() {
+      try repo.write("api/pr\(number).txt", "pull request \(number)\n")
+      try repo.commit("Feature \(number) (#\(number))", author: people[index], day: 532 + index)
+    }
+    let exports = try temporaryFolder()
+    func pull(_ number: Int, merged: Bool, closed: Bool, day: Int, body: String = "") -> String {
+      let closedAt = closed ? "\"\(iso(day + 1))\"" : "null"
+      let mergedAt = merged ? "\"\(iso(day + 1))\"" : "null"
+      return
+        #"{"number":\#(number),"state":"\#(closed ? "closed" : "open")","draft":false,"title":"Feature \#(number)","body":"\#(body)","user":{"login":"dev\#(number % 5 + 1)","id":\#(number),"type":"User"},"created_at":"\#(iso(day))","updated_at":"\#(iso(day + 1))","closed_at":\#(closedAt),"merged_at":\#(mergedAt),"merge_commit_sha":null,"head":{"ref":"feature/\#(number)","sha":"2222222222222222222222222222222222222222","repo":null},"base":{"ref":"main","sha":"3333333333333333333333333333333333333333","repo":{"full_name":"org/app"}},"labels":[],"html_url":"https://github.com/org/app/pull/\#(number)"}"#
+    }
+    let pulls = [
+      pull(11, merged: true, closed: true, day: 231, body: "Closes #4"),
+      pull(12, merged: true, closed: true, day: 232),
+      pull(13, merged: false, closed: true, day: 231), pull(14, merged: false, closed: false, day: 232),
+      pull(15, merged: true, closed: true, day: 233),
+    ]
+    try Data((pulls.joined(separator: "\n") + "\n").utf8).write(
+      to: exports.appendingPathComponent("pulls.ndjson"))
+    let issues =
+      #"[{"number":4,"state":"closed","state_reason":"completed","title":"Feature","body":"","user":{"login":"dev1","id":8,"type":"User"},"labels":[],"created_at":"\#(iso(220))","updated_at":"\#(iso(233))","closed_at":"\#(iso(233))","html_url":"https://github.com/org/app/issues/4"}]"#
+    try Data(issues.utf8).write(to: exports.appendingPathComponent("issues.json"))
+
+    let store = try temporaryFolder().appendingPathComponent("org.sqlite").path
+    let common = ["--format", "json", "--min-authors", "3", "--since", "2026-05-01"]
+    let direct = try outcomes(
+      ["report", "--repo", repo.url.path, "--issues", exports.path, "-q"] + common, env: Self.salt)
+    XCTAssertEqual(direct.status, 0, direct.stderr)
+    XCTAssertFalse(direct.stdout.contains("no PR export given"), "the fixture has pull requests")
+    let publish = try outcomes(
+      ["publish", "--repo", repo.url.path, "--issues", exports.path, "--to", store], env: Self.salt)
+    XCTAssertEqual(publish.status, 0, publish.stderr)
+    XCTAssertTrue(publish.stderr.contains("5 pull requests, 1 issues"), publish.stderr)
+    let fromStore = try outcomes(["report", "--from", store, "-q"] + common, env: Self.salt)
+    XCTAssertEqual(fromStore.status, 0, fromStore.stderr)
+    XCTAssertEqual(fromStore.stdout, direct.stdout)
+  }
+
   func testPublishToPostgresIsIdempotentAndNamesTheRepositoryByItsOrigin() throws {
     let url = try PostgresServer.freshDatabase(prefix: "cli")
     let repo = try makeRepo()
@@ -80,6 +124,22 @@ final class OrgCommandsTests: XCTestCase {
     let report = try outcomes(["report", "--from", url, "--min-authors", "3"], env: Self.salt)
     XCTAssertEqual(report.status, 0, report.stderr)
     XCTAssertTrue(report.stdout.contains("api"), report.stdout)
+
+    // mine --repos into the same server: its clone of the repository lands under the same key.
+    let folder = try temporaryFolder()
+    _ = try runProcess(
+      URL(fileURLWithPath: "/usr/bin/git"),
+      ["clone", "-q", repo.url.path, folder.appendingPathComponent("demo").path])
+    _ = try runProcess(
+      URL(fileURLWithPath: "/usr/bin/git"),
+      [
+        "-C", folder.appendingPathComponent("demo").path, "remote", "set-url", "origin",
+        "https://github.com/acme/demo",
+      ])
+    let mined = try outcomes(["mine", "--repos", folder.path, "--to", url], env: Self.salt)
+    XCTAssertEqual(mined.status, 0, mined.stderr)
+    XCTAssertTrue(
+      mined.stderr.contains("github.com/acme/demo: 26 changes (0 new, 0 updated, 0 removed)"), mined.stderr)
   }
 
   func testMineReposPublishesEveryCloneInParallelAndReportsFailures() throws {
