@@ -27,8 +27,9 @@ struct PublishRows {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var seen = Set<String>()
-    changes.reserveCapacity(facts.records.count)
-    for (position, record) in facts.records.enumerated() {
+    var times: [Int64] = []
+    times.reserveCapacity(facts.records.count)
+    for record in facts.records {
       guard Self.isPseudonym(record.author) else {
         throw .notPseudonymous(
           repository: facts.identity, what: "the author of change \(record.sha.prefix(12))")
@@ -42,16 +43,24 @@ struct PublishRows {
       guard seen.insert(record.sha).inserted else {
         throw .badRow(repository: facts.identity, what: "change \(record.sha.prefix(12)) appears twice")
       }
-      let json: String
-      do {
-        json = String(decoding: try encoder.encode(record), as: UTF8.self)
-      } catch {
-        throw .badRow(repository: facts.identity, what: "change \(record.sha.prefix(12)): \(error)")
+      times.append(committed)
+    }
+    let records = facts.records
+    let committedTimes = times
+    do {
+      changes = try ParallelChunks.map(count: records.count) { range in
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try range.map { position in
+          let record = records[position]
+          return Change(
+            sha: record.sha, position: position, committedAt: committedTimes[position], author: record.author,
+            cohort: record.cohort?.rawValue, json: String(decoding: try encoder.encode(record), as: UTF8.self)
+          )
+        }
       }
-      changes.append(
-        Change(
-          sha: record.sha, position: position, committedAt: committed, author: record.author,
-          cohort: record.cohort?.rawValue, json: json))
+    } catch {
+      throw .badRow(repository: facts.identity, what: "a change cannot be encoded: \(error)")
     }
     var numbers = Set<Int>()
     for request in facts.pullRequests ?? [] {

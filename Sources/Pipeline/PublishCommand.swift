@@ -185,19 +185,31 @@ enum FactTableFile {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw PipelineError.unreadable(path: path, reason: "no such file")
     }
-    let decoder = JSONDecoder()
-    var records: [ChangeRecord] = []
-    var lineNumber = 0
-    for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-      lineNumber += 1
-      if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { continue }
-      do {
-        records.append(try decoder.decode(ChangeRecord.self, from: Data(line)))
-      } catch {
-        throw PipelineError.badInput("\(path):\(lineNumber): not a fact-table row (\(describe(error)))")
+    let bytes = [UInt8](data)
+    // Line ranges first (a plain scan), then rows decoded in parallel chunks, in order.
+    var lines: [(number: Int, range: Range<Int>)] = []
+    var start = 0
+    var number = 0
+    for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+      number += 1
+      let range = start..<index
+      start = index + 1
+      if !bytes[range].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
+        lines.append((number, range))
       }
     }
-    return records
+    let rows = lines
+    return try ParallelChunks.map(count: rows.count) { chunk in
+      let decoder = JSONDecoder()
+      return try chunk.map { index in
+        do {
+          return try decoder.decode(ChangeRecord.self, from: Data(bytes[rows[index].range]))
+        } catch {
+          throw PipelineError.badInput(
+            "\(path):\(rows[index].number): not a fact-table row (\(describe(error)))")
+        }
+      }
+    }
   }
 
   static func describe(_ error: any Error) -> String {

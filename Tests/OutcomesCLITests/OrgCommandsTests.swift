@@ -256,6 +256,14 @@ final class OrgCommandsTests: XCTestCase {
     XCTAssertFalse(result.stderr.contains("@example.com"), result.stderr)
     assertUsageFailure(
       try outcomes(["publish", "--facts", facts.path, "--to", store]), contains: "--repo-name")
+    let bad = folder.appendingPathComponent("bad.jsonl")
+    try Self.writeFacts(to: bad, count: 1500)
+    var lines = try String(contentsOf: bad, encoding: .utf8).split(separator: "\n").map(String.init)
+    lines[1200] = #"{"sha": "abc"}"#
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: bad)
+    assertUsageFailure(
+      try outcomes(["publish", "--facts", bad.path, "--repo-name", "demo", "--to", store]),
+      contains: "bad.jsonl:1201: not a fact-table row (missing parents)")
   }
 
   /// The server stops while a large publish is writing: the publish fails with one clear line, the
