@@ -53,8 +53,7 @@ public final class MiningSession {
       request.ledger == nil
       ? nil
       : OutcomeCache.open(
-        mode: request.cache, gitDirectory: repository.gitDirectory, branch: branch, announce: request.announce
-      )
+        mode: request.cache, repository: repository, branch: branch, announce: request.announce)
     var resumed: MainlinePlan?
     if let earlier = cache?.earlierPlan {
       resumed = try repository.mainlinePlan(for: branch, resuming: earlier)

@@ -33,10 +33,10 @@ final class OutcomeCache {
 
   /// Ready to use, or nil (with a note) when the cache can neither be read nor written.
   static func open(
-    mode: CacheMode, gitDirectory: URL, branch: BranchTip, announce: (@Sendable (String) -> Void)?
+    mode: CacheMode, repository: Repository, branch: BranchTip, announce: (@Sendable (String) -> Void)?
   ) -> OutcomeCache? {
     guard mode != .off else { return nil }
-    let url = CacheStore.url(gitDirectory: gitDirectory)
+    let url = CacheStore.url(gitDirectory: repository.gitDirectory)
     let store: CacheStore
     do {
       guard let opened = try CacheStore.open(url: url, readOnly: mode == .read) else { return nil }
@@ -47,7 +47,7 @@ final class OutcomeCache {
     }
     let cache = OutcomeCache(store: store, writable: mode == .readWrite, announce: announce)
     if let reset = store.resetReason { cache.reason = reset }
-    cache.load(branch: branch)
+    cache.load(branch: branch, shallow: CacheFingerprint.shallowBoundary(of: repository))
     return cache
   }
 
@@ -57,7 +57,7 @@ final class OutcomeCache {
     self.announce = announce
   }
 
-  private func load(branch: BranchTip) {
+  private func load(branch: BranchTip, shallow: String) {
     let loaded: CacheContents?
     do {
       loaded = try store.load()
@@ -72,6 +72,10 @@ final class OutcomeCache {
     guard loaded.meta[CacheContents.Key.branch] == branch.name else {
       invalidate(
         "the branch changed (\(loaded.meta[CacheContents.Key.branch] ?? "?") → \(branch.name))")
+      return
+    }
+    guard loaded.meta["fp.shallow"] == shallow else {
+      invalidate(CacheFingerprint.descriptions["shallow"]!)
       return
     }
     guard let bytes = loaded.blobs[Blob.plan], let plan = try? MainlinePlan(decoding: bytes, branch: branch),
@@ -115,6 +119,7 @@ struct CacheFingerprint {
     "ledger": "the file filters or fix patterns changed",
     "trackers": "pull-request or bug links from tracker exports changed",
     "mailmap": "the mailmap changed",
+    "shallow": "the clone's shallow boundary changed",
   ]
 
   init(session: MiningSession, ledger: LedgerRequest, builder: ChangeRecordBuilder) {
@@ -132,6 +137,7 @@ struct CacheFingerprint {
       ),
       "trackers": Self.trackerDigest(ledger: ledger, builder: builder),
       "mailmap": Self.digest(session.mailmapText ?? ""),
+      "shallow": Self.shallowBoundary(of: session.repository),
     ]
   }
 
@@ -150,6 +156,14 @@ struct CacheFingerprint {
     let changed = parts.keys.sorted().filter { earlier.parts[$0] != parts[$0] }
     guard !changed.isEmpty else { return nil }
     return changed.map { Self.descriptions[$0] ?? "\($0) changed" }.joined(separator: "; ")
+  }
+
+  /// Deepening a shallow clone adds history before commits the cache already planned, so the plan itself
+  /// cannot be resumed across a change of this.
+  static func shallowBoundary(of repository: Repository) -> String {
+    guard repository.isShallow else { return "no" }
+    let file = repository.gitDirectory.appendingPathComponent("shallow")
+    return digest((try? String(contentsOf: file, encoding: .utf8)) ?? "?")
   }
 
   static func digest(_ text: String) -> String {

@@ -223,6 +223,18 @@ final class CacheTests: XCTestCase {
     XCTAssertTrue(rootRow.contains("\"churned21dOthers\":0"), rootRow)
   }
 
+  func testDeepeningAShallowCloneRebuilds() throws {
+    let origin = try branchyRepo(seed: 6, commits: 40)
+    let clone = try FixtureRepo.clone(of: origin, depth: 5)
+    let shallow: (inout MiningRequest) -> Void = { $0.allowShallow = true }
+    let before = try run(clone, cache: .readWrite, configure: shallow)
+    try clone.git(["fetch", "-q", "--unshallow"])
+    let deepened = try run(clone, cache: .readWrite, configure: shallow)
+    XCTAssertTrue(deepened.notes.joined.contains("shallow boundary changed"), deepened.notes.joined)
+    XCTAssertGreaterThan(deepened.rows.count, before.rows.count, "the older history is read")
+    assertSameRows(deepened, try run(clone, cache: .off, configure: shallow))
+  }
+
   func testReadOnlyModeNeitherCreatesNorChangesTheCache() throws {
     let repo = try branchyRepo(seed: 2, commits: 30)
     let readOnly = try run(repo, cache: .read)
