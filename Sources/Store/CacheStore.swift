@@ -155,6 +155,8 @@ public final class CacheStore {
         try update.pauseBeforeCommit?()
         return .commit
       }
+      // A rebuild leaves the old rows' pages free; giving them back keeps the file (and CI caches) small.
+      if update.firstRow == 0 { try? queue.vacuum() }
     } catch {
       throw .cannotWrite(path: url.path, reason: Self.describe(error))
     }
