@@ -102,6 +102,30 @@ final class OrgCommandsTests: XCTestCase {
     XCTAssertEqual(fromStore.stdout, direct.stdout)
   }
 
+  /// A force-pushed history: the rows of changes no longer on the mainline go, the new ones arrive.
+  func testARewrittenHistoryReplacesTheRepositoryRows() throws {
+    let url = try PostgresServer.freshDatabase(prefix: "cli")
+    let repo = try makeRepo()
+    let first = try outcomes(
+      ["publish", "--repo", repo.url.path, "--to", url, "--repo-name", "acme/app"], env: Self.salt)
+    XCTAssertEqual(first.status, 0, first.stderr)
+    let dropped = try repo.revParse("HEAD")
+    try repo.git(["reset", "-q", "--hard", "HEAD~4"])
+    try repo.write("api/rewritten.txt", "a different ending\n")
+    try repo.commit("Rewritten ending", author: Person(name: "Dev 1", email: "dev1@example.com"), day: 560)
+    let second = try outcomes(
+      ["publish", "--repo", repo.url.path, "--to", url, "--repo-name", "acme/app"], env: Self.salt)
+    XCTAssertEqual(second.status, 0, second.stderr)
+    XCTAssertTrue(second.stderr.contains("23 changes (1 new"), second.stderr)
+    XCTAssertTrue(second.stderr.contains("4 removed"), second.stderr)
+    XCTAssertEqual(try PostgresServer.psql(url: url, "SELECT count(*) FROM changes"), "23")
+    XCTAssertEqual(
+      try PostgresServer.psql(url: url, "SELECT count(*) FROM changes WHERE sha = '\(dropped)'"), "0")
+    XCTAssertEqual(
+      try PostgresServer.psql(url: url, "SELECT record->>'sha' FROM changes WHERE position = 22"),
+      try repo.revParse("HEAD"))
+  }
+
   func testPublishToPostgresIsIdempotentAndNamesTheRepositoryByItsOrigin() throws {
     let url = try PostgresServer.freshDatabase(prefix: "cli")
     let repo = try makeRepo()
