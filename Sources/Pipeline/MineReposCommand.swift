@@ -76,6 +76,11 @@ public enum MineReposCommand {
           var mining = request.mining
           mining.path = clone.path
           mining.mining.workers = workersEach
+          // Cache notes of clones mined side by side would not say which clone they are about.
+          if let announce = mining.announce {
+            let name = shown
+            mining.announce = { @Sendable note in announce("\(name): \(note)") }
+          }
           let session = try MiningSession(mining)
           let (facts, warnings) = try PublishCommand.collect(
             session: session, teamsFile: request.teamsFile, repositoryName: nil, progress: nil,
