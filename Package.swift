@@ -64,7 +64,7 @@ let package = Package(
     .target(
       name: "OrgStore",
       dependencies: [
-        "OutcomeModel", .product(name: "GRDB", package: "GRDB.swift"),
+        "OutcomeModel", "Report", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       exclude: ["README.md"]
@@ -100,7 +100,8 @@ let package = Package(
     .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
-      name: "OrgStoreTests", dependencies: ["OrgStore", "OutcomeModel", "TestSupport", "Pipeline", "Report", "GitHistory"]),
+      name: "OrgStoreTests",
+      dependencies: ["OrgStore", "OutcomeModel", "TestSupport", "Pipeline", "Report", "GitHistory"]),
     .testTarget(
       name: "PipelineTests",
       dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import OutcomeModel
+import Report
 
 /// One repository's publication: its fact rows (teams already resolved, authors pseudonymous) and the
 /// tracker facts the organisation report's merge and resolution rates need.
@@ -38,44 +39,9 @@ public struct RepositoryFacts: Sendable {
   }
 }
 
-/// A pull request as stored: what `PullRequestInput` of the report needs, author already pseudonymous.
-public struct StoredPullRequest: Sendable, Hashable, Codable {
-  public var number: Int
-  public var author: String
-  public var teams: [String]
-  public var cohort: Cohort
-  /// `merged`, `closed` or `open`.
-  public var state: String
-  public var isDraft: Bool
-  /// ISO-8601 UTC.
-  public var createdAt: String
-
-  public init(
-    number: Int, author: String, teams: [String], cohort: Cohort, state: String, isDraft: Bool,
-    createdAt: String
-  ) {
-    self.number = number
-    self.author = author
-    self.teams = teams
-    self.cohort = cohort
-    self.state = state
-    self.isDraft = isDraft
-    self.createdAt = createdAt
-  }
-}
-
-/// A linked tracker item's outcome, keyed as the rows' `issues` name it.
-public struct StoredIssue: Sendable, Hashable, Codable {
-  public var key: String
-  public var resolved: Bool
-  public var reopened: Bool
-
-  public init(key: String, resolved: Bool, reopened: Bool) {
-    self.key = key
-    self.resolved = resolved
-    self.reopened = reopened
-  }
-}
+/// Pull requests and issues are stored exactly as the report takes them (authors already pseudonymous).
+public typealias StoredPullRequest = PullRequestInput
+public typealias StoredIssue = IssueInput
 
 /// What a publish did, for the progress line and tests.
 public struct PublishSummary: Sendable, Hashable {

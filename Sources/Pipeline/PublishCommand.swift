@@ -54,27 +54,20 @@ public enum PublishCommand {
     session: MiningSession, teamsFile: String?, repositoryName: String?, progress: ProgressReporter?,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> (facts: RepositoryFacts, warnings: [String]) {
-    let resolver = try ReportCommand.teamResolver(session: session, file: teamsFile)
-    var builder = try session.recordBuilder(identify: false, environment: environment)
-    builder.teams = { email, paths in resolver.teams(email: email, paths: paths) }
-    let join = try session.trackers.map { try TrackerJoin(session: session, setup: $0) }
-    join?.prepare(&builder)
-    let pass = try OutcomePass.run(
-      session: session, ledger: session.request.ledger ?? LedgerRequest(), join: join, builder: builder,
-      progress: progress)
+    let teamPass = try TeamPass(
+      session: session, teamsFile: teamsFile, progress: progress, environment: environment)
+    let (pass, builder) = (teamPass.pass, teamPass.builder)
     let repository = session.repository
     let (identity, name) = RepositoryIdentity.resolve(
       override: repositoryName, gitDirectory: repository.gitDirectory,
       folderName: ReportCommand.repositoryName(repository.displayPath))
     var facts = RepositoryFacts(
-      identity: identity, name: name, teamSource: resolver.source.rawValue,
+      identity: identity, name: name, teamSource: teamPass.resolver.source.rawValue,
       saltFingerprint: saltFingerprint(builder.pseudonymizer), branch: session.fullPlan.branch.name,
       tip: session.fullPlan.branch.tip.hex, records: pass.records)
-    if let join {
-      let (requests, issues) = ReportCommand.trackerInputs(
-        join, records: pass.records, resolver: resolver, pseudonymizer: builder.pseudonymizer)
-      facts.pullRequests = requests.map(StoredPullRequest.init)
-      facts.issues = issues.map(StoredIssue.init)
+    if let (requests, issues) = teamPass.trackerInputs {
+      facts.pullRequests = requests
+      facts.issues = issues
     }
     var warnings = pass.warnings
     if (environment["OUTCOMES_SALT"] ?? "").isEmpty {
@@ -161,21 +154,6 @@ extension PublishCommand.Result {
     let s = summary
     return
       "published \(identity) → \(location): \(s.inserted + s.updated + s.unchanged) changes (\(s.inserted) new, \(s.updated) updated, \(s.unchanged) unchanged, \(s.deleted) removed), \(s.pullRequests) pull requests, \(s.issues) issues"
-  }
-}
-
-extension StoredPullRequest {
-  init(_ input: PullRequestInput) {
-    self.init(
-      number: input.number, author: input.author, teams: input.teams, cohort: input.cohort,
-      state: input.state,
-      isDraft: input.isDraft, createdAt: input.createdAt)
-  }
-}
-
-extension StoredIssue {
-  init(_ input: IssueInput) {
-    self.init(key: input.key, resolved: input.resolved, reopened: input.reopened)
   }
 }
 

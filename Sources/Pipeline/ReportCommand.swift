@@ -28,15 +28,9 @@ public enum ReportCommand {
     session: MiningSession, request: ReportRequest, progress: ProgressReporter?,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> Result {
-    let resolver = try teamResolver(session: session, file: request.teamsFile)
-    // Team reports are pseudonymous whatever the caller asks: people are never listed.
-    var builder = try session.recordBuilder(identify: false, environment: environment)
-    builder.teams = { email, paths in resolver.teams(email: email, paths: paths) }
-    let join = try session.trackers.map { try TrackerJoin(session: session, setup: $0) }
-    join?.prepare(&builder)
-    let pass = try OutcomePass.run(
-      session: session, ledger: session.request.ledger ?? LedgerRequest(), join: join, builder: builder,
-      progress: progress)
+    let teamPass = try TeamPass(
+      session: session, teamsFile: request.teamsFile, progress: progress, environment: environment)
+    let pass = teamPass.pass
     guard let bounds = ReportPeriod.historyBounds(pass.records) else {
       throw PipelineError.badInput(
         "\(session.repository.displayPath): the branch has no changes to report on")
@@ -50,12 +44,9 @@ public enum ReportCommand {
       throw PipelineError.badInput(error.description)
     }
     var input = ReportInput(
-      records: pass.records, period: period, observedUntil: bounds.end, teamSource: resolver.source,
+      records: pass.records, period: period, observedUntil: bounds.end, teamSource: teamPass.resolver.source,
       repository: repositoryName(session.repository.displayPath))
-    if let join {
-      (input.pullRequests, input.issues) = trackerInputs(
-        join, records: pass.records, resolver: resolver, pseudonymizer: builder.pseudonymizer)
-    }
+    if let inputs = teamPass.trackerInputs { (input.pullRequests, input.issues) = inputs }
     let report = ReportBuilder(options: ReportOptions(minAuthors: request.minAuthors)).build(input)
     return Result(report: report, warnings: pass.warnings)
   }
@@ -119,6 +110,40 @@ public enum ReportCommand {
       }
     }
     return TeamResolver()
+  }
+}
+
+/// The pass behind every team-level command (report, ci, publish): teams resolved from the email and
+/// paths before pseudonyms, rows always pseudonymous (people are never listed), tracker exports joined.
+struct TeamPass {
+  let resolver: TeamResolver
+  let builder: ChangeRecordBuilder
+  let join: TrackerJoin?
+  let pass: OutcomePass.Result
+
+  init(
+    session: MiningSession, teamsFile: String?, progress: ProgressReporter?, environment: [String: String]
+  ) throws {
+    let resolver = try ReportCommand.teamResolver(session: session, file: teamsFile)
+    var builder = try session.recordBuilder(identify: false, environment: environment)
+    builder.teams = { email, paths in resolver.teams(email: email, paths: paths) }
+    let join = try session.trackers.map { try TrackerJoin(session: session, setup: $0) }
+    join?.prepare(&builder)
+    pass = try OutcomePass.run(
+      session: session, ledger: session.request.ledger ?? LedgerRequest(), join: join, builder: builder,
+      progress: progress)
+    self.resolver = resolver
+    self.builder = builder
+    self.join = join
+  }
+
+  /// Pull requests and linked issues for the report's merge, resolution and reopen rates; nil without
+  /// tracker exports.
+  var trackerInputs: ([PullRequestInput], [IssueInput])? {
+    join.map { join in
+      ReportCommand.trackerInputs(
+        join, records: pass.records, resolver: resolver, pseudonymizer: builder.pseudonymizer)
+    }
   }
 }
 
