@@ -70,14 +70,7 @@ public enum OrgReportCommand {
         "\(store.location): the selected repositories have no changes to report on")
     }
     let scope = request.report
-    let period: ReportPeriod
-    do {
-      period = try ReportPeriod.parse(
-        quarter: scope.quarter, month: scope.month, since: scope.since, until: scope.until,
-        historyStart: bounds.start, historyEnd: bounds.end)
-    } catch let error as PeriodError {
-      throw PipelineError.badInput(error.description)
-    }
+    let period = try scope.period(historyStart: bounds.start, historyEnd: bounds.end)
     var facts = try store.load(repositories: ids, start: period.start, end: period.end)
     var warnings = consistencyWarnings(selected)
     var teamSource = unionTeamSource(selected, warnings: &warnings)

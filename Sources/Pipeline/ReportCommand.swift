@@ -17,6 +17,19 @@ public struct ReportRequest: Sendable {
   public init() {}
 }
 
+extension ReportRequest {
+  /// The period the options name, within the history's bounds; a bad period is a one-line input error.
+  func period(historyStart: Int64, historyEnd: Int64) throws -> ReportPeriod {
+    do {
+      return try ReportPeriod.parse(
+        quarter: quarter, month: month, since: since, until: until, historyStart: historyStart,
+        historyEnd: historyEnd)
+    } catch let error as PeriodError {
+      throw PipelineError.badInput(error.description)
+    }
+  }
+}
+
 /// The whole of `outcomes report` below argument parsing: one pass, teams, periods, statistics.
 public enum ReportCommand {
   public struct Result {
@@ -35,14 +48,7 @@ public enum ReportCommand {
       throw PipelineError.badInput(
         "\(session.repository.displayPath): the branch has no changes to report on")
     }
-    let period: ReportPeriod
-    do {
-      period = try ReportPeriod.parse(
-        quarter: request.quarter, month: request.month, since: request.since, until: request.until,
-        historyStart: bounds.start, historyEnd: bounds.end)
-    } catch let error as PeriodError {
-      throw PipelineError.badInput(error.description)
-    }
+    let period = try request.period(historyStart: bounds.start, historyEnd: bounds.end)
     var input = ReportInput(
       records: pass.records, period: period, observedUntil: bounds.end, teamSource: teamPass.resolver.source,
       repository: repositoryName(session.repository.displayPath))
