@@ -58,7 +58,8 @@ let package = Package(
     /// The per-repository incremental cache in `.git/outcomes/` (SQLite): facts and ledger state at the last tip.
     .target(
       name: "Store",
-      dependencies: ["OutcomeModel", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+      exclude: ["README.md"]
     ),
     /// The shared fact store for many repositories: PostgreSQL (or one SQLite file), versioned migrations.
     .target(
