@@ -39,7 +39,7 @@ public enum RevertDetector {
   ) -> (index: Int, via: String)? {
     // `git revert` writes "This reverts commit <sha>."; a merge's body may quote several: take the first
     // that names an earlier change.
-    for match in change.message.contains("This reverts commit")
+    for match in change.message.containsBytes("This reverts commit")
       ? change.message.matches(of: revertsCommit) : []
     {
       if let target = shas.change(owning: String(match.1)), target < index { return (target, "message") }
@@ -61,7 +61,7 @@ public enum RevertDetector {
   /// `Revert "X"` → `X`; nested quotes of a revert of a revert are kept whole.
   static func revertedSubject(_ subject: String) -> String? {
     // Almost no subject is a revert; Foundation's trimming is slow enough to matter over all history.
-    guard subject.utf8.count > 9, subject.contains("Revert \"") else { return nil }
+    guard subject.utf8.count > 9, subject.containsBytes("Revert \"") else { return nil }
     var trimmed = subject.trimmingCharacters(in: .whitespaces)
     // A squash-merged revert PR appends its own number: `Revert "Title (#12)" (#13)`.
     guard trimmed.hasPrefix("Revert \"") else { return nil }

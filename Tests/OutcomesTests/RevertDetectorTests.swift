@@ -29,6 +29,23 @@ final class RevertDetectorTests: XCTestCase {
     XCTAssertTrue(relanded.isEmpty)
   }
 
+  func testPullRequestNumbersInEveryHostsSubjectForm() {
+    let subjects: [(String, Int?)] = [
+      ("Merge pull request #12 from acme/feature", 12),
+      ("Merged PR 345: Tune the cache", 345),
+      ("Merge pull request 'Tune' (#77) from tune into main", nil),
+      ("Merge pull request 'Tune' (#77)", 77),
+      ("Tune cache (#41)", 41),
+      ("Tune cache (#41)  ", 41),
+      ("Fix #41 in the cache", nil),
+      ("Merge pull request #x from acme/feature", nil),
+      ("Plain subject", nil),
+    ]
+    for (subject, number) in subjects {
+      XCTAssertEqual(change("a", subject, day: 1).pullRequestNumber, number, subject)
+    }
+  }
+
   func testAmbiguousPrefixFindsNothingAndLaterChangesAreNeverTargets() {
     let changes = [
       MainlineSummary(
