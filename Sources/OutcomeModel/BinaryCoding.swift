@@ -41,10 +41,6 @@ public struct BinaryWriter: Sendable {
 
   public mutating func write(raw: [UInt8]) { bytes.append(contentsOf: raw) }
 
-  public mutating func write(bytes value: [UInt8]) {
-    write(UInt64(value.count))
-    bytes.append(contentsOf: value)
-  }
 }
 
 /// Reads what `BinaryWriter` wrote; every read checks bounds, so a damaged blob is an error, not a crash.
@@ -58,8 +54,6 @@ public struct BinaryReader {
   public private(set) var offset = 0
 
   public init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-  public var isAtEnd: Bool { offset >= bytes.count }
 
   public mutating func readUInt64() throws(Truncated) -> UInt64 {
     var result: UInt64 = 0
@@ -110,7 +104,4 @@ public struct BinaryReader {
     return bytes[offset..<offset + count]
   }
 
-  public mutating func readBytes() throws(Truncated) -> [UInt8] {
-    Array(try readRaw(try readCount()))
-  }
 }

@@ -37,12 +37,7 @@ public enum OrgReportCommand {
       // Reading must not leave an empty database behind.
       throw PipelineError.unreadable(path: path, reason: "no such file")
     }
-    let store: any FactStore
-    do {
-      store = try OrgStores.open(location)
-    } catch let error as OrgStoreError {
-      throw PipelineError.badInput(error.description)
-    }
+    let store = try PublishCommand.open(location)
     defer { store.close() }
     do {
       return try build(request, store: store, environment: environment)

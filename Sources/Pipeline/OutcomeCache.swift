@@ -74,7 +74,7 @@ final class OutcomeCache {
         "the branch changed (\(loaded.meta[CacheContents.Key.branch] ?? "?") → \(branch.name))")
       return
     }
-    guard loaded.meta["fp.shallow"] == shallow else {
+    guard CacheFingerprint(meta: loaded.meta).parts["shallow"] == shallow else {
       invalidate(CacheFingerprint.descriptions["shallow"]!)
       return
     }

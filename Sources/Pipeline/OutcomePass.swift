@@ -35,14 +35,15 @@ public struct OutcomePass {
     let graph = prebuilt ?? GraphPlan(session.fullPlan)
     // Release counts and kept states need every commit's lines, so those runs read all history.
     let cache = releases.isEmpty && keptStates.isEmpty ? session.cache : nil
-    let fingerprint = CacheFingerprint(session: session, ledger: request, builder: builder)
     let configuration = LedgerConfiguration(
       paths: request.paths, releases: releases, keptStates: keptStates,
       undoDepth: cache?.writable == true ? request.resumableDepth : 0)
     var state = PassState(mailmap: session.mailmap)
     var ledger = LineLedger(configuration: configuration)
     var start = 0
-    if let cache {
+    // Only a run with a cache needs to know what decides its contents.
+    let fingerprint = cache.map { _ in CacheFingerprint(session: session, ledger: request, builder: builder) }
+    if let cache, let fingerprint {
       do {
         if let resumed = try PassState.resume(
           cache: cache, fingerprint: fingerprint, graph: graph, configuration: configuration,
@@ -100,7 +101,7 @@ public struct OutcomePass {
         progress?.advance(current: info.id)
       }
     }
-    if let cache {
+    if let cache, let fingerprint {
       if start > 0 {
         cache.announce?(
           "cache: resumed at \(graph.branch.name)'s earlier tip: \(graph.count - start) new commit(s), \(state.rows.count - firstNew) new change(s)"

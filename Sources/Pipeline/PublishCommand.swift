@@ -85,8 +85,13 @@ public enum PublishCommand {
 
   /// Connects, migrates and disconnects: the store is usable.
   public static func check(_ location: StoreLocation) throws {
+    try open(location).close()
+  }
+
+  /// The store at `location`, its errors as one-line input errors.
+  static func open(_ location: StoreLocation) throws -> any FactStore {
     do {
-      try OrgStores.open(location).close()
+      return try OrgStores.open(location)
     } catch let error as OrgStoreError {
       throw PipelineError.badInput(error.description)
     }
@@ -96,12 +101,7 @@ public enum PublishCommand {
   public static func publish(
     _ facts: RepositoryFacts, to location: StoreLocation, progress: Bool
   ) throws -> PublishSummary {
-    let store: any FactStore
-    do {
-      store = try OrgStores.open(location)
-    } catch let error as OrgStoreError {
-      throw PipelineError.badInput(error.description)
-    }
+    let store = try open(location)
     defer { store.close() }
     let line = progress ? PublishProgress(label: "publish \(facts.name) → \(location)") : nil
     defer { line?.finish() }

@@ -128,10 +128,6 @@ public final class CacheStore {
     }
   }
 
-  public func meta(_ key: String) -> String? {
-    try? queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
-  }
-
   // MARK: - Writing
 
   /// Writes one run in a single transaction: rows from `update.firstRow` on are replaced (all rows when it
@@ -211,7 +207,6 @@ public struct CacheContents: Sendable {
   public enum Key {
     public static let tip = "tip"
     public static let branch = "branch"
-    public static let fingerprint = "fingerprint"
     public static let updatedAt = "updatedAt"
     public static let toolVersion = "toolVersion"
   }
