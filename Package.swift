@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
   ],
   targets: [
     /// The libgit2 C API with a few inline shims for what Swift cannot import (variadic options).
@@ -65,8 +66,9 @@ let package = Package(
     .target(
       name: "OrgStore",
       dependencies: [
-        "OutcomeModel", "Report", .product(name: "GRDB", package: "GRDB.swift"),
+        "OutcomeModel", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       exclude: ["README.md"]
     ),

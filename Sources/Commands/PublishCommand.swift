@@ -104,10 +104,10 @@ public enum PublishCommand {
   ) throws -> PublishSummary {
     let store = try open(location)
     defer { store.close() }
-    let line = progress ? PublishProgress(label: "publish \(facts.name) → \(location)") : nil
+    let line = ProgressReporter.forTerminal(label: "publish \(facts.name) → \(location)", quiet: !progress)
     defer { line?.finish() }
     do {
-      return try store.publish(facts) { done, total in line?.update(done: done, total: total) }
+      return try store.publish(facts) { done, total in line?.update(done: done, total: total, unit: "rows") }
     } catch let error as OrgStoreError {
       throw PipelineError.badInput(error.description)
     }
@@ -199,34 +199,5 @@ enum FactTableFile {
     case DecodingError.dataCorrupted: return "invalid JSON"
     default: return "\(error)"
     }
-  }
-}
-
-/// One self-overwriting line on a terminal while rows are written.
-final class PublishProgress: @unchecked Sendable {
-  private let label: String
-  private let lock = NSLock()
-  private var drawn = false
-  private var lastDraw = Date.distantPast
-
-  init?(label: String) {
-    guard isatty(STDERR_FILENO) == 1 else { return nil }
-    self.label = label
-  }
-
-  func update(done: Int, total: Int) {
-    lock.lock()
-    defer { lock.unlock() }
-    let now = Date()
-    guard now.timeIntervalSince(lastDraw) >= 0.2 || done == total else { return }
-    lastDraw = now
-    FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(done)/\(total) rows".utf8))
-    drawn = true
-  }
-
-  func finish() {
-    lock.lock()
-    defer { lock.unlock() }
-    if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 }

@@ -30,7 +30,7 @@ extension Outcomes {
         try ExplainCommand.run(session: session, revision: revision, identify: privacy.identify),
         terminator: "")
       for warning in session.warnings(for: MiningSummary()) {
-        FileHandle.standardError.write(Data("outcomes: warning: \(warning)\n".utf8))
+        StandardError.warning(warning)
       }
     }
   }

@@ -37,7 +37,6 @@ extension Outcomes {
 
     func validate() throws {
       if let parallel, parallel < 1 { throw ValidationError("--parallel must be at least 1") }
-      if ledger.noLedger { throw ValidationError("--no-ledger: a publication needs the ledger's outcomes") }
     }
 
     func run() throws {
@@ -51,7 +50,7 @@ extension Outcomes {
       request.parallel = parallel
       let quiet = flags.quiet
       let outcomes = try MineReposCommand.run(request) { line in
-        if !quiet { FileHandle.standardError.write(Data("outcomes: \(line)\n".utf8)) }
+        if !quiet { StandardError.note(line) }
       }
       let failed = outcomes.filter(\.failed)
       if let first = failed.first {

@@ -48,7 +48,7 @@ struct Outcomes: ParsableCommand {
 
   static func fail(_ message: String, code: Int32, prefix: Bool = true) -> Never {
     let line = prefix ? "outcomes: error: \(message)\n" : message + "\n"
-    FileHandle.standardError.write(Data(line.utf8))
+    StandardError.write(line)
     Foundation.exit(code)
   }
 }

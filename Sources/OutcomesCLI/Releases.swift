@@ -29,10 +29,6 @@ extension Outcomes {
     @Option(name: .long, help: "Write to this file (atomically) instead of stdout.")
     var out: String?
 
-    func validate() throws {
-      if ledger.noLedger { throw ValidationError("--no-ledger: releases are counted by the line ledger") }
-    }
-
     func run() throws {
       let session = try MiningSession(
         MiningRequest(
@@ -44,7 +40,7 @@ extension Outcomes {
       try sink.write(try ReleasesCommand.render(result.rows, format: format))
       try sink.finish()
       for warning in result.warnings {
-        FileHandle.standardError.write(Data("outcomes: warning: \(warning)\n".utf8))
+        StandardError.warning(warning)
       }
     }
   }

@@ -167,7 +167,7 @@ public struct OutcomePass {
     if let seconds = ProcessInfo.processInfo.environment["OUTCOMES_TEST_CACHE_PAUSE"].flatMap(Double.init) {
       // The crash-safety test kills the process while it waits here, inside the transaction.
       update.pauseBeforeCommit = {
-        FileHandle.standardError.write(Data("outcomes: cache: writing\n".utf8))
+        StandardError.note("cache: writing")
         Thread.sleep(forTimeInterval: seconds)
       }
     }
