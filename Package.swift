@@ -103,10 +103,13 @@ let package = Package(
       name: "TestSupport", dependencies: ["OutcomeModel"], path: "Tests/TestSupport", exclude: ["README.md"]),
     .testTarget(name: "TestSupportSelfTests", dependencies: ["TestSupport"]),
     .testTarget(name: "OutcomeModelTests", dependencies: ["OutcomeModel"]),
-    .testTarget(name: "GitHistoryTests", dependencies: ["GitHistory", "TestSupport"]),
-    .testTarget(name: "AttributionTests", dependencies: ["Attribution", "GitHistory", "TestSupport"]),
-    .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "TestSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "LedgerTests", dependencies: ["Ledger", "GitHistory", "TestSupport"]),
+    .testTarget(name: "GitHistoryTests", dependencies: ["GitHistory", "OutcomeModel", "TestSupport"]),
+    .testTarget(
+      name: "AttributionTests",
+      dependencies: ["Attribution", "OutcomeModel", "TestSupport", .product(name: "Yams", package: "Yams")]),
+    .testTarget(
+      name: "AdaptersTests", dependencies: ["Adapters", "OutcomeModel", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "LedgerTests", dependencies: ["Ledger", "GitHistory", "OutcomeModel", "TestSupport"]),
     .testTarget(name: "OutcomesTests", dependencies: ["Outcomes", "Ledger", "OutcomeModel"]),
     .testTarget(
       name: "ReportTests", dependencies: ["Report", "OutcomeModel", "TestSupport"], exclude: ["Golden"]),
@@ -115,13 +118,15 @@ let package = Package(
       name: "OrgStoreTests",
       dependencies: [
         "OrgStore", "OutcomeModel", "TestSupport", "Commands", "Pipeline", "Report", "GitHistory",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .testTarget(
       name: "PipelineTests",
       dependencies: [
-        "Pipeline", "GitHistory", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "Pipeline", "GitHistory", "OutcomeModel", "Store", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]),
-    .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
+    .testTarget(name: "CommandsTests", dependencies: ["Commands", "Report", "TestSupport"]),
     .testTarget(name: "OutcomesCLITests", dependencies: ["TestSupport", "OutcomeModel"]),
   ]
 )

@@ -69,13 +69,8 @@ public enum CICommand {
     _ request: CIEnvironment.PullRequest, session: MiningSession
   ) throws -> String {
     let repository = session.repository
-    let title = "## Pull request" + (request.number.map { " #\($0)" } ?? "") + ": AI evidence per commit"
-    var out = [
-      title, "",
-      "> **Attribution only.** This lists the AI marks each commit carries. It is not a gate: there is no "
-        + "pass/fail threshold on AI use, and a commit without a mark is not proof that no AI was used.",
-      "",
-    ]
+    var table = PullRequestEvidenceTable(
+      number: request.number, baseRef: request.baseRef, headRef: request.headRef, limit: tableLimit)
     let baseCandidates = [
       request.baseSHA, "refs/remotes/origin/\(request.baseRef)", "refs/heads/\(request.baseRef)",
     ]
@@ -83,38 +78,23 @@ public enum CICommand {
       var head = [request.headSHA, "HEAD"].compactMap({ $0 }).lazy.compactMap({ try? repository.resolve($0) })
         .first
     else {
-      out.append(
-        "The target branch `\(request.baseRef)` is not in this checkout, so the request's commits cannot be "
-          + "listed (fetch the whole history: `fetch-depth: 0` or `GIT_DEPTH: 0`).")
-      return out.joined(separator: "\n") + "\n"
+      return table.render()
     }
     // A CI's test merge of the request into its target: the request's own commits are behind its
     // second parent.
     let headCommit = try repository.commit(head)
     if headCommit.parents.count == 2, headCommit.parents[0] == base { head = headCommit.parents[1] }
     let commits = try repository.commits(from: base, to: head, limit: tableLimit + 1)
+    table.commitCount = commits.count
     guard let attribution = session.attribution else {
-      out.append("Attribution is off (--no-attribution): no evidence to list.")
-      return out.joined(separator: "\n") + "\n"
+      table.attributionOff = true
+      return table.render()
     }
-    let shown = commits.suffix(tableLimit)
-    let marked = shown.filter { !marks(of: $0, attribution: attribution).isEmpty }.count
-    let into =
-      request.headRef.map { "`\(cell($0))` into `\(cell(request.baseRef))`" }
-      ?? "into `\(cell(request.baseRef))`"
-    out.append(
-      "\(commits.count > tableLimit ? "The newest \(tableLimit)" : "\(commits.count)") commit(s) \(into), "
-        + "\(marked) with AI evidence.")
-    out.append("")
-    out.append("| commit | subject | AI evidence |")
-    out.append("|---|---|---|")
-    for commit in shown {
-      let found = marks(of: commit, attribution: attribution)
-      out.append(
-        "| `\(commit.id.short)` | \(cell(String(commit.subject.prefix(80)))) | "
-          + "\(found.isEmpty ? "none found" : cell(found.joined(separator: ", "))) |")
+    table.commits = commits.suffix(tableLimit).map { commit in
+      .init(
+        short: commit.id.short, subject: commit.subject, marks: marks(of: commit, attribution: attribution))
     }
-    return out.joined(separator: "\n") + "\n"
+    return table.render()
   }
 
   /// A commit's own marks, as `tool (signal)`, and a git-ai note when one covers it.
@@ -125,12 +105,6 @@ public enum CICommand {
     if let note = attribution.notes[commit.id], !note.isEmpty { marks.append("git-ai note") }
     var seen = Set<String>()
     return marks.filter { seen.insert($0).inserted }
-  }
-
-  /// Text safe inside a Markdown table cell.
-  static func cell(_ text: String) -> String {
-    text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: "\n", with: " ")
   }
 
   /// Appends to GitHub's step-summary file, which other steps write too (so never replaced).

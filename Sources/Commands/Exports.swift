@@ -9,3 +9,5 @@
 @_exported import struct GitHistory.MiningSummary
 @_exported import enum OutcomeModel.Strength
 @_exported import enum OutcomeModel.Timestamp
+@_exported import enum Report.ReleaseFormat
+@_exported import enum Report.ReleaseTable

@@ -37,7 +37,7 @@ extension Outcomes {
         session: session, tags: tags,
         progress: ProgressReporter.forTerminal(label: "releases", quiet: flags.quiet))
       let sink = try OutputSink(path: out)
-      try sink.write(try ReleasesCommand.render(result.rows, format: format))
+      try sink.write(try ReleaseTable.render(result.rows, format: format))
       try sink.finish()
       for warning in result.warnings {
         StandardError.warning(warning)
