@@ -88,7 +88,8 @@ let package = Package(
       dependencies: [
         "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Report", "Store", "OrgStore",
         "Pipeline",
-      ]
+      ],
+      exclude: ["README.md"]
     ),
     /// The `outcomes` command line: argument parsing and wiring only.
     .executableTarget(
