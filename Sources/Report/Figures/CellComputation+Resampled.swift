@@ -25,17 +25,7 @@ extension CellComputation {
       ratios.append((metric, handle, point, present.count, provisional))
     }
     for metric in plan.churn {
-      let rows = changes.map { change -> (Double, Double)? in
-        guard let fate = change.fate, fate.owned > 0 else { return nil }
-        let churned: Int?
-        switch metric {
-        case .churn14d: churned = fate.churned14d
-        case .churn21d: churned = fate.churned21d
-        case .churn21dSelf: churned = fate.churned21d == nil ? nil : fate.churned21dSelf ?? 0
-        default: churned = fate.churned21d == nil ? nil : fate.churned21dOthers ?? 0
-        }
-        return churned.map { (Double($0), Double(fate.owned)) }
-      }
+      let rows = changes.map { ChangeFact.churn(metric, of: $0.fate) }
       let withFate = changes.filter { ($0.fate?.owned ?? 0) > 0 }.count
       ratio(metric, rows, provisional: rows.compactMap { $0 }.count < withFate)
     }

@@ -129,12 +129,11 @@ struct CellComputation {
     }
     for (metric, days) in windows {
       // Only changes whose window has fully passed: a change landed yesterday has not had the chance.
-      let matured = measured.filter { $0.landedAt + Int64(days) * 86_400 <= context.observedUntil }
-      let reverted = matured.filter { ($0.revertDays ?? Int.max) <= days }.count
+      let (reverted, matured) = ChangeFact.reverts(
+        measured, within: days, observedUntil: context.observedUntil)
       rate(
-        metric, reverted, matured.count, provisional: matured.count < measured.count,
-        note: matured.count < measured.count
-          ? "\(measured.count - matured.count) changes not yet \(days) days old" : nil)
+        metric, reverted, matured, provisional: matured < measured.count,
+        note: matured < measured.count ? "\(measured.count - matured) changes not yet \(days) days old" : nil)
     }
   }
 
@@ -144,7 +143,7 @@ struct CellComputation {
       values.append(MetricValue(metric: .defectRate, n: 0, provisional: false, note: "defects not traced"))
       return
     }
-    rate(.defectRate, measured.filter { $0.defects > 0 }.count, measured.count, provisional: false)
+    rate(.defectRate, ChangeFact.blamed(measured), measured.count, provisional: false)
   }
 
   mutating func addIssues(_ changes: [ChangeFact], _ context: CellContext) {

@@ -42,3 +42,34 @@ struct ChangeFact: Sendable {
     }
   }
 }
+
+/// The rules behind the rates, shared by the team report's cells and the self-check, so the two cannot
+/// count differently.
+extension ChangeFact {
+  /// Of `measured` changes, those whose `days`-day window has passed by `observedUntil`, and how many of
+  /// them a revert that stood undid within it.
+  static func reverts(_ measured: [ChangeFact], within days: Int, observedUntil: Int64) -> (
+    reverted: Int, matured: Int
+  ) {
+    // Only changes whose window has fully passed: a change landed yesterday has not had the chance.
+    let matured = measured.filter { $0.landedAt + Int64(days) * 86_400 <= observedUntil }
+    return (matured.filter { ($0.revertDays ?? Int.max) <= days }.count, matured.count)
+  }
+
+  /// How many of `measured` changes SZZ blamed for at least one defect.
+  static func blamed(_ measured: [ChangeFact]) -> Int { measured.filter { $0.defects > 0 }.count }
+
+  /// Churned and owned lines of one change for a churn metric; nil without owned lines or before the
+  /// window has passed.
+  static func churn(_ metric: MetricID, of fate: LineFate?) -> (Double, Double)? {
+    guard let fate, fate.owned > 0 else { return nil }
+    let churned: Int?
+    switch metric {
+    case .churn14d: churned = fate.churned14d
+    case .churn21d: churned = fate.churned21d
+    case .churn21dSelf: churned = fate.churned21d == nil ? nil : fate.churned21dSelf ?? 0
+    default: churned = fate.churned21d == nil ? nil : fate.churned21dOthers ?? 0
+    }
+    return churned.map { (Double($0), Double(fate.owned)) }
+  }
+}

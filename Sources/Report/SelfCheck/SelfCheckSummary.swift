@@ -131,37 +131,24 @@ public struct SelfCheckSummary: Sendable {
     case .landed:
       return .count(rows.count)
     case .reverted30d:
-      // Only changes that have had their 30 days: a change landed yesterday has not had the chance.
-      let matured = rows.filter { row in
-        row.record.outcomesComputed && row.landed + 30 * 86_400 <= observedUntil
-      }
-      let reverted = matured.filter { row in
-        guard let revert = row.record.reverted, revert.relandedBy == nil else { return false }
-        return revert.days <= 30
-      }
-      return .rate(successes: reverted.count, trials: matured.count)
+      // The team report's rules (`ChangeFact`): only changes that have had their 30 days.
+      let measured = rows.compactMap { ChangeFact($0.record) }.filter(\.revertsMeasured)
+      let counts = ChangeFact.reverts(measured, within: 30, observedUntil: observedUntil)
+      return .rate(successes: counts.reverted, trials: counts.matured)
     case .alive30d:
-      let lines = rows.compactMap { row -> KaplanMeier.Lines? in
-        guard let fate = row.record.fate, fate.owned > 0 else { return nil }
-        return KaplanMeier.Lines(
-          owned: fate.owned,
-          deaths: fate.deaths.compactMap { $0.count == 2 ? (day: $0[0], lines: $0[1]) : nil },
-          observedDays: fate.observedDays)
-      }
+      let lines = rows.compactMap { $0.record.fate.flatMap(KaplanMeier.Lines.init(fate:)) }
       // Lines of younger changes are censored, not counted as alive; enough changes must reach day 30.
       let observed = lines.filter { $0.observedDays >= 30 }.count
       return .sample(
         bootstrap.survivalSample(lines, day: 30, label: label), n: lines.count, enough: observed)
     case .churn21d:
-      let pairs = rows.compactMap { row -> (numerator: Double, denominator: Double)? in
-        guard let fate = row.record.fate, fate.owned > 0, let churned = fate.churned21d else { return nil }
-        return (Double(churned), Double(fate.owned))
+      let pairs = rows.compactMap { ChangeFact.churn(.churn21d, of: $0.record.fate) }.map {
+        (numerator: $0.0, denominator: $0.1)
       }
       return .sample(bootstrap.ratioSample(pairs, label: label), n: pairs.count, enough: pairs.count)
     case .defects:
-      let measured = rows.filter { $0.record.outcomesComputed }
-      let blamed = measured.filter { !($0.record.defectsInduced ?? []).isEmpty }
-      return .rate(successes: blamed.count, trials: measured.count)
+      let measured = rows.compactMap { ChangeFact($0.record) }.filter(\.defectsMeasured)
+      return .rate(successes: ChangeFact.blamed(measured), trials: measured.count)
     case .hoursToMerge:
       let hours = rows.compactMap { row -> Double? in
         guard let created = row.record.pr?.createdAt.flatMap(Timestamp.parse),
