@@ -12,9 +12,6 @@ extension PostgresFactStore {
     let rows = try PublishRows(facts)
     let issues = PublishRows.issues(facts)
     let total = rows.changes.count
-    let changes = rows.changes
-    let pullRequests = rows.pullRequests
-    let batchSize = Self.batchSize
     return try perform("publishing \(facts.identity)") { connection, logger in
       try await self.transaction(connection, logger) { connection in
         let now = Int64(Date().timeIntervalSince1970)
@@ -37,18 +34,15 @@ extension PostgresFactStore {
         ).decode(Int64.self) {
           repositoryID = id
         }
-        var summary = PublishSummary(repositoryID: repositoryID)
         var existing = Set<String>()
         for try await sha in try await connection.query(
           "SELECT sha FROM changes WHERE repository_id = \(repositoryID)", logger: logger
         ).decode(String.self) {
           existing.insert(sha)
         }
-        var written = 0
-        for start in stride(from: 0, to: changes.count, by: batchSize) {
-          let batch = changes[start..<min(start + batchSize, changes.count)]
+        var plan = PublishPlan(rows: rows, issues: issues, repositoryID: repositoryID, existing: existing)
+        for batch in plan.batches {
           var touched = 0
-          // Identical rows are left alone, so a re-publish of an unchanged history writes nothing.
           for try await _ in try await connection.query(
             """
             INSERT INTO changes (repository_id, sha, position, committed_at, author, cohort, record)
@@ -65,29 +59,21 @@ extension PostgresFactStore {
           {
             touched += 1
           }
-          let inserted = batch.filter { !existing.contains($0.sha) }.count
-          summary.inserted += inserted
-          summary.updated += touched - inserted
-          summary.unchanged += batch.count - touched
-          written += batch.count
-          progress?(written, total)
+          plan.wrote(batch, touched: touched, progress: progress)
         }
-        // A rewritten history: rows of changes that are no longer on the mainline go.
-        let current = Set(changes.map(\.sha))
-        let stale = existing.subtracting(current).sorted()
-        for start in stride(from: 0, to: stale.count, by: batchSize) {
-          let batch = Array(stale[start..<min(start + batchSize, stale.count)])
+        let stale = plan.stale()
+        for start in stride(from: 0, to: stale.count, by: PublishPlan.batchSize) {
+          let batch = Array(stale[start..<min(start + PublishPlan.batchSize, stale.count)])
           try await connection.query(
             "DELETE FROM changes WHERE repository_id = \(repositoryID) AND sha = ANY(\(batch))",
             logger: logger)
         }
-        summary.deleted = stale.count
 
-        // Links are small: replaced wholesale with the rows.
         try await connection.query(
           "DELETE FROM pull_requests WHERE repository_id = \(repositoryID)", logger: logger)
-        for start in stride(from: 0, to: pullRequests.count, by: batchSize) {
-          let batch = pullRequests[start..<min(start + batchSize, pullRequests.count)]
+        let pullRequests = rows.pullRequests
+        for start in stride(from: 0, to: pullRequests.count, by: PublishPlan.batchSize) {
+          let batch = pullRequests[start..<min(start + PublishPlan.batchSize, pullRequests.count)]
           try await connection.query(
             """
             INSERT INTO pull_requests (repository_id, number, author, teams, cohort, state, is_draft, created_at)
@@ -98,10 +84,9 @@ extension PostgresFactStore {
               AS t(number, author, teams, cohort, state, is_draft, created_at)
             """, logger: logger)
         }
-        summary.pullRequests = pullRequests.count
         try await connection.query("DELETE FROM issues WHERE repository_id = \(repositoryID)", logger: logger)
-        for start in stride(from: 0, to: issues.count, by: batchSize) {
-          let batch = issues[start..<min(start + batchSize, issues.count)]
+        for start in stride(from: 0, to: issues.count, by: PublishPlan.batchSize) {
+          let batch = issues[start..<min(start + PublishPlan.batchSize, issues.count)]
           try await connection.query(
             """
             INSERT INTO issues (repository_id, key, resolved, reopened)
@@ -110,8 +95,7 @@ extension PostgresFactStore {
               AS t(key, resolved, reopened)
             """, logger: logger)
         }
-        summary.issues = issues.count
-        return summary
+        return plan.summary
       }
     }
   }

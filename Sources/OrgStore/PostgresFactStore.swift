@@ -19,8 +19,6 @@ public final class PostgresFactStore: FactStore, @unchecked Sendable {
   private let lock = NSLock()
   /// Set once a transaction's COMMIT is on its way: a connection lost after that has an unknown outcome.
   private let committing = Flag()
-  /// Rows per statement: arrays are bound whole (one parameter per column), so this bounds memory only.
-  static let batchSize = 2000
 
   public convenience init(_ url: PostgresURL) throws {
     try self.init(url, migrateUpTo: Migrations.latest)
