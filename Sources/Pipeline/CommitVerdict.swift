@@ -74,7 +74,7 @@ public struct VerdictRules: Sendable {
     fixRules.kind(of: change, linkedToBug: bugFixes[change.sha] != nil)
   }
 
-  /// The verdict on one commit; `mainline` is false for a branch commit, which gets no row.
+  /// The verdict on one commit; `summary` is nil for a branch commit, which gets no row.
   public func verdict(on change: Change, mainline summary: MainlineSummary?) -> CommitVerdict {
     let info = change.commit
     var verdict = CommitVerdict(
