@@ -103,4 +103,25 @@ final class RecoveryTests: XCTestCase {
     XCTAssertTrue(
       loaded.skipped[0].description.hasSuffix("the rest of the file was skipped (at least 1 record(s) lost)"))
   }
+
+  /// On well-formed exports the recovering reader reads exactly what the strict one does.
+  func testWellFormedExportsReadTheSameWithRecovery() throws {
+    let files =
+      try FileManager.default.contentsOfDirectory(atPath: Paths.fixtures.path)
+      .filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") }
+      .filter { !$0.contains("pagination-index") }.map(Paths.fixture)
+      + ["github-issues-paginated.json", "github-pulls-ai.ndjson", "jira-issues-synthetic.json"].map {
+        Paths.samples.appendingPathComponent($0).path
+      }
+    XCTAssertGreaterThan(files.count, 8)
+    for file in files {
+      let strict = try ExportLoader.load(paths: [file])
+      let lenient = try ExportLoader.load(paths: [file], options: ExportLoadOptions(skipBadRecords: true))
+      XCTAssertEqual(lenient.skipped, [], file)
+      XCTAssertEqual(lenient.workItems.map(\.ref), strict.workItems.map(\.ref), file)
+      XCTAssertEqual(lenient.changeRequests.map(\.ref), strict.changeRequests.map(\.ref), file)
+      XCTAssertEqual(lenient.files, strict.files, file)
+      XCTAssertGreaterThan(strict.workItems.count + strict.changeRequests.count, 0, file)
+    }
+  }
 }
