@@ -4,11 +4,27 @@ extension Attributor {
   /// `bot` for a change that non-AI automation authored, with the evidence saying why. Automation's
   /// work stays `bot` even when an AI co-author fixed it up (a Dependabot bump with a Claude fix is
   /// still a dependency bump): the AI marks stay in `evidence` for `explain`, but count for nothing.
-  /// Only an AI author (`agent`) wins.
-  func markingBots(_ result: Attribution, author: Signature) -> Attribution {
-    guard result.cohort != .agent, let why = botAuthor(author, evidence: result.evidence) else {
-      return result
+  /// Only an AI author (`agent`) wins. A merge is `bot` when a bot authored the merge itself or more
+  /// than half of its contributing commits (a person merging a Renovate branch lands a bot's work).
+  func markingBots(_ result: Attribution, change: Change, own: [Finding]) -> Attribution {
+    guard result.cohort != .agent else { return result }
+    var why = botAuthor(change.commit.author, evidence: own.filter(\.isRecorded).map(\.evidence))
+    if why == nil, change.commit.isMerge, !change.contributing.isEmpty {
+      let bots = change.contributing.compactMap { contributing in
+        botAuthor(
+          contributing.commit.author,
+          evidence: compiled.findings(for: contributing.commit).filter(\.isRecorded).map(\.evidence)
+        ).map { _ in contributing.commit }
+      }
+      if bots.count * 2 > change.contributing.count, let first = bots.first {
+        why = Evidence(
+          tool: "bot", signal: .author, strength: .strong,
+          detail:
+            "author: \(bots.count) of \(change.contributing.count) contributing commit(s) by automation (first: \(first.author.name) <\(first.author.email)> in \(first.id.short))"
+        )
+      }
     }
+    guard let why else { return result }
     var result = result
     result.cohort = .bot
     result.tools = []

@@ -75,7 +75,7 @@ public struct Attributor: Sendable {
 
     if change.commit.isMerge && !change.contributing.isEmpty {
       return markingBots(
-        attributeMerge(change, own: own, ownNote: noteEvidence, notes: notes), author: change.commit.author)
+        attributeMerge(change, own: own, ownNote: noteEvidence, notes: notes), change: change, own: own)
     }
     let findings = own + noteEvidence
     let cohort = cohort(of: findings, authorDecides: true)
@@ -92,7 +92,7 @@ public struct Attributor: Sendable {
     } else {
       result.aiLinesAdded = cohort == .unmarked ? 0 : change.linesAdded
     }
-    return markingBots(result, author: change.commit.author)
+    return markingBots(result, change: change, own: own)
   }
 
   /// `agent` when an AI identity is the author (if `authorDecides`), `assisted` on strong AI evidence

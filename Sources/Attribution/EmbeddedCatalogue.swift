@@ -400,6 +400,7 @@ let embeddedCatalogueYAML = ##"""
       class: bot
       identities:
         - {bot: 41898282, login: 'github-actions[bot]'}
+        - {email: 'github-actions[bot]@users.noreply.github.com'}
         - {email: action@github.com}
 
     - id: mergify
