@@ -51,7 +51,10 @@ extension Attributor {
         tool: "bot", signal: .author, strength: .strong,
         detail: "author: \(identity) (declared a bot: \(pattern))")
     }
-    if let login = Self.gitHubAppLogin(author), !isToolName(String(login.dropLast("[bot]".count))) {
+    // An AI tool's App (Devin's `devin-ai-integration[bot]`) is never a bot, by identity or by name.
+    if let login = Self.gitHubAppLogin(author), !isToolName(String(login.dropLast("[bot]".count))),
+      compiled.match(RawIdentity(name: author.name, email: author.email), role: .author) == nil
+    {
       return Evidence(
         tool: "bot", signal: .author, strength: .strong,
         detail: "author: \(identity) (a GitHub App outside the catalogue)")

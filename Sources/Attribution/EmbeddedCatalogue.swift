@@ -307,6 +307,15 @@ let embeddedCatalogueYAML = ##"""
         - {key: Entire-Session}
         - {key: Entire-Agent}
 
+    # Factory's Droid co-authors as its GitHub App (65 commits of steveyegge/beads); `droid` in git-ai notes.
+    - id: factory-droid
+      name: Factory Droid
+      class: assisted
+      since: 2025-01-01
+      aliases: [droid, factory-droid]
+      identities:
+        - {bot: 138933559, login: 'factory-droid[bot]'}
+
     # Seen in public repositories (unconfirmed as defaults): the co-author lines these tools write.
     - id: qwen-code
       name: Qwen Code

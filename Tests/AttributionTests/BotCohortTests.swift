@@ -43,6 +43,16 @@ final class BotCohortTests: XCTestCase {
       attribute(author: "claude[bot] <41898282+claude[bot]@users.noreply.github.com>").cohort, .unmarked)
     XCTAssertEqual(
       attribute(author: "claude[bot] <209825114+claude[bot]@users.noreply.github.com>").cohort, .agent)
+    let devin = "Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com>"
+    XCTAssertEqual(attribute(author: devin).cohort, .agent)
+    let merged = Fixture.attributor.attribute(
+      Fixture.change(
+        Fixture.commit(message: "Merge branch 'devin/1'\n", parents: 2), linesAdded: 40,
+        contributing: [
+          ContributingCommit(commit: Fixture.commit(author: devin, message: "Fix\n"), linesAdded: 20),
+          ContributingCommit(commit: Fixture.commit(message: "Tidy\n"), linesAdded: 20),
+        ]))
+    XCTAssertEqual(merged.cohort, .assisted, "an AI agent's commits are not automation")
     // Automation's work with an AI co-author (worktrunk's Dependabot bumps fixed up with Claude) stays
     // automation; the AI mark is kept for explain but counts for nothing.
     let coAuthored = attribute(

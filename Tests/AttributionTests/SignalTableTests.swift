@@ -327,6 +327,10 @@ final class SignalTableTests: XCTestCase {
       name: "entire checkpoint", commit: trailer("Entire-Checkpoint: 0a1b2c3d4e5f"), tool: "entire",
       signal: .trailer, strength: .strong, cohort: .assisted),
     Case(
+      name: "factory droid co-author",
+      commit: coAuthored("factory-droid[bot] <138933559+factory-droid[bot]@\(bot)>"), tool: "factory-droid",
+      signal: .trailer, strength: .strong, cohort: .assisted),
+    Case(
       name: "qwen code co-author", commit: coAuthored("Qwen-Coder <qwen-coder@alibabacloud.com>"),
       tool: "qwen-code", signal: .trailer, strength: .strong, cohort: .assisted),
     Case(
