@@ -74,17 +74,25 @@ let package = Package(
     .target(
       name: "Pipeline",
       dependencies: [
-        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Outcomes", "Report", "Store",
-        "OrgStore",
+        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Outcomes", "Store",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       exclude: ["README.md"]
+    ),
+    /// One file per command's job (report, ci, self, explain, releases, publish, mine, cache, org report),
+    /// each built on the one pass; the only module the command line calls.
+    .target(
+      name: "Commands",
+      dependencies: [
+        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Report", "Store", "OrgStore",
+        "Pipeline",
+      ]
     ),
     /// The `outcomes` command line: argument parsing and wiring only.
     .executableTarget(
       name: "OutcomesCLI",
       dependencies: [
-        "OutcomeModel", "Pipeline",
+        "Commands",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -98,16 +106,20 @@ let package = Package(
     .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "LedgerTests", dependencies: ["Ledger", "GitHistory", "TestSupport"]),
     .testTarget(name: "OutcomesTests", dependencies: ["Outcomes", "Ledger", "OutcomeModel"]),
-    .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(
+      name: "ReportTests", dependencies: ["Report", "OutcomeModel", "TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "OrgStoreTests",
-      dependencies: ["OrgStore", "OutcomeModel", "TestSupport", "Pipeline", "Report", "GitHistory"]),
+      dependencies: [
+        "OrgStore", "OutcomeModel", "TestSupport", "Commands", "Pipeline", "Report", "GitHistory",
+      ]),
     .testTarget(
       name: "PipelineTests",
       dependencies: [
         "Pipeline", "GitHistory", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ]),
+    .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
     .testTarget(name: "OutcomesCLITests", dependencies: ["TestSupport", "OutcomeModel"]),
   ]
 )

@@ -7,8 +7,9 @@ extension DiffReader {
   ///
   /// Each file is compared blob to blob at the same path, which is far cheaper than a tree diff when the
   /// branch is old. A file missing at that path in the parent may have been renamed on that side; then
-  /// the whole tree is diffed with rename detection, as before. Files identical in the parent are left
-  /// out, which the ledger reads as "unchanged against this parent".
+  /// the trees are diffed with rename detection, but only those files get hunks (an old branch differs
+  /// from the merge in thousands of files, whose patches the ledger never reads). Files identical in
+  /// the parent are left out, which the ledger reads as "unchanged against this parent".
   func otherParentDiff(
     commit: OpaquePointer, parentIndex: UInt32, firstParentFiles: [FileDiff]
   ) throws(GitError) -> [FileDiff] {
@@ -23,11 +24,13 @@ extension DiffReader {
     defer { git_tree_free(mergeTree) }
 
     var result: [FileDiff] = []
+    var missing: Set<String> = []
     for file in firstParentFiles {
       guard let path = file.newPath, !file.isBinary, !file.isMissing, file.kind != .deleted else { continue }
       guard let newID = Self.blobID(path, in: mergeTree!) else { continue }
       guard let oldID = Self.blobID(path, in: parentTree!) else {
-        return try diff(commit: commit, againstParent: parent).files
+        missing.insert(path)
+        continue
       }
       if oldID == newID { continue }
       var entry = FileDiff(oldPath: path, newPath: path, kind: .modified)
@@ -35,6 +38,40 @@ extension DiffReader {
       entry.hunks = hunks
       entry.isBinary = binary
       entry.isMissing = missing
+      result.append(entry)
+    }
+    if !missing.isEmpty {
+      result += try renamedInto(missing, from: parentTree!, to: mergeTree!)
+    }
+    return result
+  }
+
+  /// The entries of a tree diff with rename detection whose new path is one of `paths`, with hunks.
+  private func renamedInto(
+    _ paths: Set<String>, from parentTree: OpaquePointer, to mergeTree: OpaquePointer
+  ) throws(GitError) -> [FileDiff] {
+    var diffOptions = Self.zeroContextOptions()
+    diffOptions.flags |= GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
+    var diff: OpaquePointer?
+    try check(
+      git_diff_tree_to_tree(&diff, repository.handle, parentTree, mergeTree, &diffOptions),
+      "git_diff_tree_to_tree")
+    defer { git_diff_free(diff) }
+    if options.detectRenames {
+      _ = try findRenames(in: diff!)
+    }
+    var result: [FileDiff] = []
+    for index in 0..<git_diff_num_deltas(diff) {
+      let delta = git_diff_get_delta(diff, index)!.pointee
+      var entry = Self.describe(delta)
+      guard let newPath = entry.newPath, paths.contains(newPath) else { continue }
+      if entry.kind != .added {
+        let (hunks, binary, missing) = blobHunks(
+          old: OID(delta.old_file.id), new: OID(delta.new_file.id), path: newPath)
+        entry.hunks = hunks
+        entry.isBinary = binary
+        entry.isMissing = missing
+      }
       result.append(entry)
     }
     return result
@@ -53,13 +90,14 @@ extension DiffReader {
   }
 
   /// Zero-context hunk positions between two blobs, streamed without keeping lines.
-  func blobHunks(old: OID, new: OID, path: String) -> (hunks: [Hunk], binary: Bool, missing: Bool) {
-    var oldRaw = old.gitOID
-    var newRaw = new.gitOID
+  /// A nil id stands for no file (an added or deleted one).
+  func blobHunks(old: OID?, new: OID?, path: String) -> (hunks: [Hunk], binary: Bool, missing: Bool) {
     var oldBlob: OpaquePointer?
     var newBlob: OpaquePointer?
-    guard git_blob_lookup(&oldBlob, repository.handle, &oldRaw) == 0,
-      git_blob_lookup(&newBlob, repository.handle, &newRaw) == 0
+    var oldRaw = old?.gitOID ?? git_oid()
+    var newRaw = new?.gitOID ?? git_oid()
+    guard old == nil || git_blob_lookup(&oldBlob, repository.handle, &oldRaw) == 0,
+      new == nil || git_blob_lookup(&newBlob, repository.handle, &newRaw) == 0
     else {
       git_error_clear()
       git_blob_free(oldBlob)

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import Pipeline
 
 extension Outcomes {
   /// `outcomes changes`: the per-change fact table of the contract in DESIGN.md.

@@ -1,7 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import GitHistory
-import Pipeline
 
 extension Outcomes {
   /// `outcomes explain REV`: why one change is in its cohort, and what became of it.

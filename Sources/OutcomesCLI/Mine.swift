@@ -1,6 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import Pipeline
 
 extension Outcomes {
   /// `outcomes mine --repos DIR`: many local clones into one store, for one machine.

@@ -1,9 +1,6 @@
-import Adapters
 import ArgumentParser
-import Attribution
+import Commands
 import Foundation
-import OutcomeModel
-import Pipeline
 
 /// Which repository and branch to read.
 struct RepositoryOptions: ParsableArguments {

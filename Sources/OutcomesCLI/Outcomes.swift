@@ -1,7 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import GitHistory
-import Pipeline
 
 /// `outcomes`: what became of the AI-assisted work, measured from git history and tracker exports.
 @main

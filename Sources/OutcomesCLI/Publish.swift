@@ -1,6 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import Pipeline
 
 extension Outcomes {
   /// `outcomes publish`: this repository's fact table into the organisation's shared store.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import Pipeline
 
 extension Outcomes {
   /// `outcomes releases`: how much of each release's new code is AI-written, from the same single pass.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import Pipeline
 
 extension Outcomes {
   /// `outcomes report`: the per-team outcome report, the product's main job.

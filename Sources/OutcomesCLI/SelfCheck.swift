@@ -1,7 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import OutcomeModel
-import Pipeline
 
 extension Outcomes {
   /// `outcomes self`: a private check of your own changes, printed to the terminal only.

@@ -62,7 +62,7 @@ public final class FactTableWriter {
   }
 
   /// RFC 4180 quoting; a leading formula character is prefixed so spreadsheets show text, not formulas.
-  static func csvEscape(_ field: String) -> String {
+  public static func csvEscape(_ field: String) -> String {
     var value = field
     if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
     guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }

@@ -60,7 +60,7 @@ public struct TrackerJoin: Sendable {
   /// Commits whose lines count as AI only because the request that landed them carries AI evidence
   /// (for a merge, its contributing commits too), for the ledger's per-commit flag.
   public let aiCommits: Set<CommitID>
-  let aiLabels: [String]
+  public let aiLabels: [String]
 
   public init(session: MiningSession, setup: TrackerSetup) throws {
     let plan = session.fullPlan

@@ -2,6 +2,7 @@ import Adapters
 import Foundation
 import GitHistory
 import OutcomeModel
+import Pipeline
 import Report
 
 /// What `outcomes report` was asked for, below argument parsing.

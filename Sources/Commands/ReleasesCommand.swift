@@ -2,6 +2,7 @@ import Foundation
 import GitHistory
 import Ledger
 import OutcomeModel
+import Pipeline
 
 #if canImport(Glibc)
   import Glibc

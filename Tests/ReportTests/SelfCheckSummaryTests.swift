@@ -1,5 +1,5 @@
 import OutcomeModel
-import Pipeline
+import Report
 import XCTest
 
 /// The self-check's numbers and words on hand-made rows: counts, intervals, "no clear difference",

@@ -1,5 +1,6 @@
 import Foundation
 import OrgStore
+import Pipeline
 import Report
 
 /// A teams.yml applied to rows that only know pseudonyms (`outcomes report --from … --teams FILE`).

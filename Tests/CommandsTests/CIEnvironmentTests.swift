@@ -1,5 +1,5 @@
+import Commands
 import Foundation
-import Pipeline
 import XCTest
 
 /// Which CI a run is in and what its variables say about the build.

@@ -1,6 +1,7 @@
 import Foundation
 import GitHistory
 import OutcomeModel
+import Pipeline
 import Report
 
 /// What `outcomes ci` was asked for, below argument parsing.

@@ -1,6 +1,7 @@
 import Foundation
 import OrgStore
 import OutcomeModel
+import Pipeline
 import Report
 
 /// What `outcomes report --from` was asked for.

@@ -1,6 +1,7 @@
 import Foundation
 import GitHistory
 import OrgStore
+import Pipeline
 
 /// What `outcomes mine --repos DIR` was asked for.
 public struct MineReposRequest: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// The CI system a run is in, read from the variables each system sets, and what it says about the build.
 public struct CIEnvironment: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Foundation
 import GitHistory
+import Pipeline
 import Store
 
 /// `outcomes cache info|clear` below argument parsing.

@@ -1,6 +1,8 @@
 import Foundation
 import GitHistory
 import OutcomeModel
+import Pipeline
+import Report
 
 /// What `outcomes self` was asked for, below argument parsing.
 public struct SelfCheckRequest: Sendable {

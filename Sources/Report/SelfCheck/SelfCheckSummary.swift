@@ -1,6 +1,5 @@
 import Foundation
 import OutcomeModel
-import Report
 
 /// The two periods the self-check compares: the recent days, and the trailing baseline just before them.
 public struct SelfCheckWindows: Sendable, Hashable {

@@ -1,6 +1,5 @@
 import Foundation
 import OutcomeModel
-import Report
 
 extension SelfCheckSummary {
   /// The terminal text: who it is about, one table per period (AI-marked next to unmarked), then the

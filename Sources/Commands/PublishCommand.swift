@@ -2,6 +2,7 @@ import Foundation
 import GitHistory
 import OrgStore
 import OutcomeModel
+import Pipeline
 import Report
 
 /// What `outcomes publish` was asked for, below argument parsing.

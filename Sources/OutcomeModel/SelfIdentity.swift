@@ -1,5 +1,4 @@
 import Foundation
-import OutcomeModel
 
 /// Who "you" are for `outcomes self`: the addresses you gave and those the mailmap merges them into.
 ///

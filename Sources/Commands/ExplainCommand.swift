@@ -2,6 +2,7 @@ import Attribution
 import Foundation
 import GitHistory
 import OutcomeModel
+import Pipeline
 
 /// `outcomes explain REV`: one change's evidence, cohort and (as later stages land) its fate, as text.
 public enum ExplainCommand {

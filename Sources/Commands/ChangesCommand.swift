@@ -1,6 +1,7 @@
 import Foundation
 import GitHistory
 import OutcomeModel
+import Pipeline
 
 /// The whole of `outcomes changes` below argument parsing.
 public enum ChangesCommand {
