@@ -7,6 +7,7 @@ enum Caveats {
     var caveats = [
       selection,
       "\"Unmarked\" means no AI mark was found, not that no AI was used: detection is a lower bound.",
+      "\"Bot\" changes (dependency, CI and release automation) are shown apart: they are neither AI nor unmarked work, and the AI shares of lines leave them out of the denominator.",
       "People are never listed or ranked. Cells with fewer than \(options.minAuthors) distinct authors are hidden, and further cells are hidden so that no hidden cell can be recovered by subtraction; teams with too few authors are left out. Cells with fewer than \(options.minChanges) changes show counts only (insufficient data).",
       "A change whose author or files map to several teams counts in full in each of them; figures are never summed across teams.",
       "Line metrics count owned lines in eligible files (generated, vendored, lock and binary files excluded). Lines alive at the end of history are censored, not counted as survivors of horizons not yet reached.",

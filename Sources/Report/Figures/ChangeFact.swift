@@ -29,7 +29,7 @@ struct ChangeFact: Sendable {
     landedAt = landed
     linesAdded = record.linesAdded
     linesDeleted = record.linesDeleted
-    aiLinesAdded = record.aiLinesAdded ?? (cohort == .unmarked ? 0 : record.linesAdded)
+    aiLinesAdded = record.aiLinesAdded ?? (cohort.isAI ? record.linesAdded : 0)
     if let revert = record.reverted, revert.relandedBy == nil { revertDays = revert.days }
     fate = record.fate
     defects = record.defectsInduced?.count ?? 0

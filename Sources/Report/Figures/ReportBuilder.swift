@@ -16,7 +16,7 @@ public struct ReportBuilder: Sendable {
     self.options = options
   }
 
-  static let cellCohorts: [ReportCohort] = [.agent, .assisted, .unmarked, .ai, .all]
+  static let cellCohorts: [ReportCohort] = [.agent, .assisted, .unmarked, .ai, .all, .bot]
   static let trendCohorts: [ReportCohort] = [.ai, .unmarked, .all]
 
   public func build(_ input: ReportInput) -> OutcomeReport {
@@ -56,9 +56,9 @@ public struct ReportBuilder: Sendable {
             priority: Suppression.priority(cohort: cohort, isPeriod: isPeriod, changes: cell.changes.count))
         }
         func key(_ c: ReportCohort) -> Suppression.Key { .init(team: team, bucket: bucket.label, cohort: c) }
-        grid.relations.append((key(.all), [key(.agent), key(.assisted), key(.unmarked)]))
+        grid.relations.append((key(.all), [key(.agent), key(.assisted), key(.unmarked), key(.bot)]))
         grid.relations.append((key(.ai), [key(.agent), key(.assisted)]))
-        grid.relations.append((key(.all), [key(.ai), key(.unmarked)]))
+        grid.relations.append((key(.all), [key(.ai), key(.unmarked), key(.bot)]))
       }
       if !months.isEmpty {
         for cohort in Self.cellCohorts {

@@ -84,7 +84,7 @@ struct Suppression {
   static func priority(cohort: ReportCohort, isPeriod: Bool, changes: Int) -> Int {
     let rank: Int
     switch cohort {
-    case .assisted: rank = 0
+    case .assisted, .bot: rank = 0
     case .agent: rank = 1
     case .all: rank = 2
     case .ai: rank = 3
