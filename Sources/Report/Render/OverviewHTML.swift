@@ -6,7 +6,7 @@ enum OverviewHTML {
   static func section(_ report: OutcomeReport) -> String {
     let overview = report.overview
     var out = "<section class=\"overview\" aria-labelledby=\"overview\">"
-    out += "<h2 id=\"overview\">\(SVG.escape(OverviewMarkdown.heading))</h2>\n<ul class=\"findings\">"
+    out += "<h2 id=\"overview\">\(SVG.escape(OverviewMarkdown.heading(report)))</h2>\n<ul class=\"findings\">"
     out += overview.sentences.map { "<li>\(SVG.escape($0))</li>" }.joined()
     out += "</ul>\n"
     if overview.status != .suppressed {

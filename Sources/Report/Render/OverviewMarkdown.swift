@@ -1,11 +1,15 @@
 /// The Markdown overview: sentences, the repository-wide table, outcomes per tool, the trend, and the
 /// first-run facts when no team may be shown.
 enum OverviewMarkdown {
-  static let heading = "Overview: the whole repository"
+  /// "the whole repository", or "all 12 repositories" for an organisation report.
+  static func heading(_ report: OutcomeReport) -> String {
+    if let name = report.repository, name.hasSuffix(" repositories") { return "Overview: all \(name)" }
+    return "Overview: the whole repository"
+  }
 
   static func section(_ report: OutcomeReport) -> [String] {
     let overview = report.overview
-    var out = ["## \(heading)", ""]
+    var out = ["## \(heading(report))", ""]
     out += overview.sentences.map { "- \($0)" }
     out.append("")
     guard overview.status != .suppressed else { return out }
