@@ -178,7 +178,11 @@ final class OverviewTests: XCTestCase {
     let six = firstRunReport(authors: 6)
     XCTAssertTrue(six.teams.isEmpty)
     XCTAssertEqual(six.overview.status, .published)
-    XCTAssertNotNil(six.firstRun?.aiShareAdded?.value)
+    XCTAssertNil(six.firstRun?.aiShareAdded, "the overview has the share")
+    XCTAssertEqual(six.firstRun?.changes, [], "the overview has the counts it may show")
     XCTAssertTrue(six.firstRun?.nextStep.contains("--teams") == true)
+    // Months of fewer than 20 changes have no figures: no chart of gaps, a sentence instead.
+    XCTAssertFalse(HTMLRenderer.chartIDs(six).contains("overview-trend"))
+    XCTAssertTrue(HTMLRenderer.render(six).contains("No trend can be drawn: 2026-01, 2026-02"))
   }
 }

@@ -54,11 +54,12 @@ public struct FirstRun: Hashable, Sendable, Codable {
   /// First and last change in the history given (ISO-8601 UTC).
   public var historyStart: String
   public var historyEnd: String
-  /// Changes in the period per cohort (counts only).
+  /// Changes in the period per cohort (counts only); empty when the overview is shown (its table has
+  /// the counts its privacy rules allow).
   public var changes: [CohortCount]
   /// Distinct evidence kinds found, as `tool: signal` (e.g. `claude-code: co-author trailer`).
   public var evidenceKinds: [String]
-  /// Only when at least `minAuthors` people contributed to the period.
+  /// Only when at least `minAuthors` people contributed to the period and the overview is hidden.
   public var aiShareAdded: MetricValue?
   public var nextStep: String
 }

@@ -32,11 +32,15 @@ extension ReportBuilder {
     // unmarked figures, as a team would.
     let visible = group.cells.filter { $0.status == .published || $0.status == .insufficient }
     guard let all = cells[.all], !visible.isEmpty else {
+      let people = data[Suppression.Key(team: Self.overviewKey, bucket: period.label, cohort: .all)]?.authors
+        .count
+      let reason =
+        (people ?? 0) < options.minAuthors
+        ? "Fewer than \(options.minAuthors) people contributed changes in this period: no repository-wide figure can be shown without exposing someone."
+        : "Repository-wide figures are hidden: minus the teams shown, they would give back a team too small to show."
       return Overview(
         status: .suppressed, cells: [], comparisons: [], comparisonNote: nil, aiShareOfChanges: nil,
-        sentences: [
-          "Repository-wide figures are hidden: fewer than \(options.minAuthors) people contributed in this period, or the figures minus the teams shown would give back a team too small to show."
-        ], survival: [], trend: [])
+        sentences: [reason], survival: [], trend: [])
     }
     var share: MetricValue?
     // With the AI and all cells shown, the unmarked one is shown too (complementary suppression), so
@@ -64,16 +68,22 @@ extension ReportBuilder {
   /// What a report says when no team may be shown: counts, evidence kinds, and what to do next.
   func firstRun(_ input: ReportInput, facts: [ChangeFact], overview: Overview) -> FirstRun {
     let bounds = ReportPeriod.historyBounds(input.records)
-    let counts = Self.cellCohorts.filter { $0 != .ai && $0 != .all }.map { cohort in
-      FirstRun.CohortCount(cohort: cohort, changes: facts.filter { cohort.includes($0.cohort) }.count)
-    }
+    // With the overview shown, its table has the counts its privacy rules allow; listing them all here
+    // would give back the cells it hides.
+    let shown = overview.status != .suppressed
+    let counts =
+      shown
+      ? []
+      : Self.cellCohorts.filter { $0 != .ai && $0 != .all }.map { cohort in
+        FirstRun.CohortCount(cohort: cohort, changes: facts.filter { cohort.includes($0.cohort) }.count)
+      }
     var kinds = Set<String>()
     for record in input.records {
       guard let landed = Timestamp.parse(record.committedAt), input.period.contains(landed) else { continue }
       for evidence in record.evidence ?? [] { kinds.insert("\(evidence.tool): \(evidence.signal.rawValue)") }
     }
     var share: MetricValue?
-    if Set(facts.map(\.author)).count >= options.minAuthors {
+    if !shown && Set(facts.map(\.author)).count >= options.minAuthors {
       var computation = CellComputation()
       var plan = ResamplePlan(changes: facts)
       plan.shares = true

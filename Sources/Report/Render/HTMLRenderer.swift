@@ -65,7 +65,7 @@ public enum HTMLRenderer {
       let id = "team-\(index + 1)-rates"
       charts.append((id, "Rates with 95% intervals", { RateChart.render(id: id, team: team) }))
     }
-    if !team.trendPoints.isEmpty {
+    if ShareTrendChart.hasFigures(team.trendPoints) {
       let id = "team-\(index + 1)-trend"
       let caption = [
         "AI share and AI − unmarked gaps over time, 95% intervals", ShareTrendChart.gapNote(team.trendPoints),

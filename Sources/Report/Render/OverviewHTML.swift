@@ -12,6 +12,11 @@ enum OverviewHTML {
     if overview.status != .suppressed {
       out += table(overview)
       out += toolTable(report)
+      if !overview.trend.isEmpty && !ShareTrendChart.hasFigures(overview.trend),
+        let gaps = OverviewMarkdown.gapNotes(overview.trend)
+      {
+        out += "<p class=\"note\">No trend can be drawn: \(SVG.escape(gaps)).</p>"
+      }
       let charts = charts(report)
       if !charts.isEmpty {
         out += "<div class=\"charts\">"
@@ -39,7 +44,7 @@ enum OverviewHTML {
       team: subject, cells: overview.cells, comparisons: overview.comparisons, comparisonNote: nil,
       survival: overview.survival, trend: [], trendPoints: overview.trend)
     var charts: [(id: String, caption: String, svg: () -> String)] = []
-    if !overview.trend.isEmpty {
+    if ShareTrendChart.hasFigures(overview.trend) {
       let caption = [
         "AI share and AI − unmarked gaps over time, 95% intervals", ShareTrendChart.gapNote(overview.trend),
       ]

@@ -144,10 +144,13 @@ enum OverviewMarkdown {
     if !first.historyStart.isEmpty {
       out.append("History from \(first.historyStart.prefix(10)) to \(first.historyEnd.prefix(10)).")
     }
-    let total = first.changes.reduce(0) { $0 + $1.changes }
-    out.append(
-      "\(total) change\(total == 1 ? "" : "s") in the period: "
-        + first.changes.map { "\($0.cohort.title.lowercased()) \($0.changes)" }.joined(separator: ", ") + ".")
+    if !first.changes.isEmpty {
+      let total = first.changes.reduce(0) { $0 + $1.changes }
+      out.append(
+        "\(total) change\(total == 1 ? "" : "s") in the period: "
+          + first.changes.map { "\($0.cohort.title.lowercased()) \($0.changes)" }.joined(separator: ", ")
+          + ".")
+    }
     out.append(
       first.evidenceKinds.isEmpty
         ? "No AI evidence found (trailers, authors, notes, labels): every change is unmarked."

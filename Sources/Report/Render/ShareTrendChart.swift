@@ -8,6 +8,11 @@ enum ShareTrendChart {
   static let revertColour = "#CC79A7"
   static let churnColour = "#E69F00"
 
+  /// A chart of nothing but gaps says less than the table's note: drawn only with some figure.
+  static func hasFigures(_ points: [TrendPoint]) -> Bool {
+    points.contains { $0.aiShareOfChanges != nil || $0.revertGap14d != nil || $0.churnGap21d != nil }
+  }
+
   /// The caption's note on gaps, or nil when every bucket has figures.
   static func gapNote(_ points: [TrendPoint]) -> String? {
     let gaps = points.filter { $0.aiShareOfChanges == nil && $0.revertGap14d == nil }
