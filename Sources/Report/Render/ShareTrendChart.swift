@@ -21,8 +21,8 @@ enum ShareTrendChart {
   }
 
   static func render(id: String, subject: String, points: [TrendPoint]) -> String {
-    let left = 60.0
-    let right = 20.0
+    let left = 72.0
+    let right = 16.0
     let plotW = Double(width) - left - right
     let shareTop = 44.0
     let shareH = 140.0
