@@ -5,6 +5,7 @@ struct ChangeFact: Sendable {
   var author: String
   var teams: [String]
   var cohort: Cohort
+  var tools: [String]
   var landedAt: Int64
   var linesAdded: Int
   var linesDeleted: Int
@@ -26,6 +27,7 @@ struct ChangeFact: Sendable {
     let teams = record.teams ?? record.team.map { [$0] } ?? []
     self.teams = teams.isEmpty ? [TeamResolver.unassigned] : Array(Set(teams)).sorted()
     cohort = record.cohort ?? .unmarked
+    tools = record.tools ?? []
     landedAt = landed
     linesAdded = record.linesAdded
     linesDeleted = record.linesDeleted

@@ -10,6 +10,7 @@ public enum MetricID: String, Hashable, Sendable, Codable, CaseIterable {
   case timeToMergeMedianHours, timeToMergeP75Hours
   case changeSizeMedian, changeSizeP75
   case aiShareAdded, aiShareSurviving
+  case aiShareChanges
 
   /// How values are shown: shares as percentages, the rest as numbers.
   public enum Unit: String, Sendable, Codable {
@@ -51,6 +52,7 @@ public enum MetricID: String, Hashable, Sendable, Codable, CaseIterable {
     case .changeSizeP75: return "Change size, p75 (lines)"
     case .aiShareAdded: return "AI share of added lines"
     case .aiShareSurviving: return "AI share of surviving lines"
+    case .aiShareChanges: return "AI share of changes"
     }
   }
 
@@ -91,6 +93,7 @@ public enum MetricID: String, Hashable, Sendable, Codable, CaseIterable {
     case .aiShareSurviving:
       return
         "Owned lines alive at the end of history, weighted by each change's AI-attributed share ÷ all alive owned lines; bot changes are left out."
+    case .aiShareChanges: return "AI-marked (agent + assisted) changes ÷ all changes; bot changes are left out. Wilson interval."
     }
   }
 
