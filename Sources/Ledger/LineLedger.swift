@@ -1,5 +1,8 @@
 import OutcomeModel
 
+// Over 400 lines on purpose: the per-commit step (first parent, other parents, renames, deaths) is one
+// algorithm whose invariants are easier to check when read in one place.
+
 /// Follows the origin of every line over the whole commit graph in one pass, as `git blame` would give it.
 ///
 /// Feed it every commit parents-first (`HistoryMiner.mine(_: GraphPlan)`). A commit starts from its first

@@ -2,6 +2,8 @@ import Attribution
 import OutcomeModel
 import XCTest
 
+// Over 400 lines on purpose: one table row per catalogue signal, so a missing signal shows as a missing row.
+
 /// One real-world-shaped commit per catalogue signal (identities, trailers and footers as they appear
 /// in public histories), with the tool, signal, strength and cohort each must produce.
 final class SignalTableTests: XCTestCase {
