@@ -43,6 +43,7 @@ public enum CICommand {
     {
       mining.branch = name
     }
+    mining.attribution?.teamsFile = request.report.teamsFile
     let session = try MiningSession(mining)
     let built = try ReportCommand.build(
       session: session, request: request.report, progress: progress, environment: environment)

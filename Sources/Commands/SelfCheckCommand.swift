@@ -42,8 +42,11 @@ public enum SelfCheckCommand {
         "\(repository.displayPath): no identity: git config user.email is not set; set it or pass --me EMAIL")
     }
     let (records, warnings) = try mineRecords(session: session, progress: progress)
+    let anchor = SelfCheckWindows.anchor(
+      until: request.until, now: now, historyEnd: records.compactMap { Timestamp.parse($0.committedAt) }.max()
+    )
     let windows = SelfCheckWindows(
-      end: request.until ?? now, days: request.days, baselineDays: request.baselineDays ?? request.days)
+      end: anchor.end, days: request.days, baselineDays: request.baselineDays ?? request.days)
     let mine = try ownRecords(records, identity: identity, windows: windows, session: session)
     guard !mine.isEmpty else {
       throw PipelineError.badInput(
@@ -52,8 +55,11 @@ public enum SelfCheckCommand {
     }
     let observedUntil = records.compactMap { Timestamp.parse($0.committedAt) }.max() ?? windows.end
     let summary = SelfCheckSummary(records: mine, windows: windows, observedUntil: observedUntil)
-    return Result(
-      text: summary.text(identity: identity, branch: session.fullPlan.branch.name), warnings: warnings)
+    var text = summary.text(identity: identity, branch: session.fullPlan.branch.name)
+    if let note = anchor.note, let firstLine = text.firstIndex(of: "\n") {
+      text.insert(contentsOf: "\n" + note, at: firstLine)
+    }
+    return Result(text: text, warnings: warnings)
   }
 
   /// Every mainline change with its outcomes. The one place the self-check reads history, so the

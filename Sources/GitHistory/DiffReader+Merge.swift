@@ -1,4 +1,5 @@
 internal import Clibgit2
+import Foundation
 import OutcomeModel
 
 extension DiffReader {
@@ -46,16 +47,28 @@ extension DiffReader {
     return result
   }
 
-  /// The entries of a tree diff with rename detection whose new path is one of `paths`, with hunks.
+  /// Where each of `paths` (missing in the parent) came from: rename detection between those files and
+  /// the parent's files the merge no longer has, as `git blame` follows one path (`single_follow`).
+  ///
+  /// An old branch lacks thousands of files the merge has; detecting renames over all of them (the
+  /// earlier way) hashed every one for similarity, the largest cost of the whole pass on git/git.
   private func renamedInto(
     _ paths: Set<String>, from parentTree: OpaquePointer, to mergeTree: OpaquePointer
   ) throws(GitError) -> [FileDiff] {
+    var walk = TreeWalk(repository: repository.handle)
+    walk.stopsEarly = false
+    try walk.compare(parentTree, mergeTree, prefix: "")
+    let sources = walk.changes.lazy.filter { $0.new == nil }.map(\.path)
+    var pathspec: [UnsafeMutablePointer<CChar>?] = (paths.sorted() + sources).map { strdup($0) }
+    defer { pathspec.forEach { free($0) } }
     var diffOptions = Self.zeroContextOptions()
-    diffOptions.flags |= GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
+    diffOptions.flags |= GIT_DIFF_INCLUDE_TYPECHANGE.rawValue | GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
     var diff: OpaquePointer?
-    try check(
-      git_diff_tree_to_tree(&diff, repository.handle, parentTree, mergeTree, &diffOptions),
-      "git_diff_tree_to_tree")
+    let code = pathspec.withUnsafeMutableBufferPointer { buffer in
+      diffOptions.pathspec = git_strarray(strings: buffer.baseAddress, count: buffer.count)
+      return git_diff_tree_to_tree(&diff, repository.handle, parentTree, mergeTree, &diffOptions)
+    }
+    try check(code, "git_diff_tree_to_tree")
     defer { git_diff_free(diff) }
     if options.detectRenames {
       _ = try findRenames(in: diff!)

@@ -89,12 +89,14 @@ extension DiffReader {
 }
 
 /// A recursive walk of two trees that descends only where subtree ids differ.
-private struct TreeWalk {
+struct TreeWalk {
   let repository: OpaquePointer
   var changes: [DiffReader.ChangedBlob] = []
   var added = 0
   var deleted = 0
   var needsLibgit2 = false
+  /// Stop at the first entry libgit2 must handle (false: list every changed blob anyway).
+  var stopsEarly = true
 
   init(repository: OpaquePointer) { self.repository = repository }
 
@@ -107,7 +109,7 @@ private struct TreeWalk {
     let newCount = new.map { git_tree_entrycount($0) } ?? 0
     var i = 0
     var j = 0
-    while (i < oldCount || j < newCount) && !needsLibgit2 {
+    while (i < oldCount || j < newCount) && !(stopsEarly && needsLibgit2) {
       let a = i < oldCount ? git_tree_entry_byindex(old, i) : nil
       let b = j < newCount ? git_tree_entry_byindex(new, j) : nil
       let order: Int32

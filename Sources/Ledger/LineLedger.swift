@@ -277,6 +277,9 @@ public final class LineLedger {
   /// Lines of `landings` with origins and AI flags taken line by line from `origins` (same length).
   static func overlay(landings: FileLines, origins: FileLines) -> FileLines {
     guard landings.lineCount == origins.lineCount else { return landings }
+    // Usually both parents agree on every origin (the lines predate the fork); then the first parent's
+    // file stands as is and keeps sharing its chunks, instead of a fresh copy per merge.
+    if sameOrigins(landings, origins) { return landings }
     var out: [LineRun] = []
     var left = landings.runs.makeIterator()
     var right = origins.runs.makeIterator()
@@ -291,6 +294,23 @@ public final class LineLedger {
       b = y.count == 0 ? right.next() : y
     }
     return FileLines(runs: out)
+  }
+
+  /// Whether two files of the same length give every line the same origin and AI flag.
+  static func sameOrigins(_ first: FileLines, _ second: FileLines) -> Bool {
+    var left = first.runs.makeIterator()
+    var right = second.runs.makeIterator()
+    var a = left.next()
+    var b = right.next()
+    while var x = a, var y = b {
+      guard x.origin == y.origin, x.ai == y.ai else { return false }
+      let step = min(x.count, y.count)
+      x.count -= step
+      y.count -= step
+      a = x.count == 0 ? left.next() : x
+      b = y.count == 0 ? right.next() : y
+    }
+    return true
   }
 
   // MARK: - Deaths

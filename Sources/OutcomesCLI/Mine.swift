@@ -44,7 +44,7 @@ extension Outcomes {
         folder: repos,
         mining: try MiningRequest(
           repository: try RepositoryOptions.parse([]), flags: flags, attribution: attribution, ledger: ledger,
-          trackers: nil))
+          trackers: nil, teams: teams))
       request.location = to
       request.teamsFile = teams
       request.parallel = parallel

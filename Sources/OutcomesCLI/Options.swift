@@ -149,6 +149,13 @@ struct AttributionFlags: ParsableArguments {
   @Option(name: .long, help: "Notes ref with git-ai authorship notes (repeatable; default refs/notes/ai).")
   var notesRef: [String] = []
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "An in-house bot's email or glob (repeatable): its changes are cohort bot, outside AI vs unmarked.",
+      valueName: "email-or-glob"))
+  var bot: [String] = []
+
   @Flag(name: .long, help: "Skip AI attribution (line counts only; for timing the miner alone).")
   var noAttribution = false
 
@@ -163,7 +170,7 @@ struct AttributionFlags: ParsableArguments {
     guard !noAttribution else { return nil }
     var request = AttributionRequest()
     request.signaturesFile = signatures
-    request.options = AttributionOptions(acceptMedium: accept == .medium, aiLabels: Set(aiLabel))
+    request.options = AttributionOptions(acceptMedium: accept == .medium, aiLabels: Set(aiLabel), bots: bot)
     request.agentTraceFiles = agentTrace
     if !notesRef.isEmpty { request.notesRefs = notesRef }
     return request
@@ -249,9 +256,10 @@ extension MiningRequest {
   /// tracker exports for the commands that have those options.
   init(
     repository: RepositoryOptions, window: WindowOptions? = nil, flags: MiningFlags,
-    attribution: AttributionFlags, ledger: LedgerFlags?, trackers: TrackerFlags?
+    attribution: AttributionFlags, ledger: LedgerFlags?, trackers: TrackerFlags?, teams: String? = nil
   ) throws {
     self.init(repository: repository, window: window, flags: flags, attribution: attribution)
+    self.attribution?.teamsFile = teams  // its `bots:` list
     if let ledger {
       self.ledger = try ledger.request()
       cache = ledger.noCache ? .off : .readWrite

@@ -15,7 +15,7 @@ struct Outcomes: ParsableCommand {
     version: OutcomesVersion.current,
     subcommands: [
       Report.self, Changes.self, Explain.self, Releases.self, SelfCheck.self, CI.self, Cache.self,
-      Publish.self,
+      Publish.self, Blame.self,
       Mine.self,
     ]
   )

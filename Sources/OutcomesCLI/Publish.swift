@@ -73,8 +73,9 @@ extension Outcomes {
         _ = try PublishCommand.location(to, environment: ProcessInfo.processInfo.environment)
         let session = try MiningSession(
           MiningRequest(
-            repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: trackers
-          ))
+            repository: repository, flags: flags, attribution: attribution, ledger: ledger,
+            trackers: trackers,
+            teams: teams))
         result = try PublishCommand.run(
           session: session, request: request,
           progress: ProgressReporter.forTerminal(label: "publish", quiet: flags.quiet))

@@ -76,7 +76,8 @@ extension Outcomes {
       }
       let session = try MiningSession(
         MiningRequest(
-          repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: trackers))
+          repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: trackers,
+          teams: scope.teams))
       let result = try ReportCommand.build(
         session: session, request: scope.request,
         progress: ProgressReporter.forTerminal(label: "report", quiet: flags.quiet))

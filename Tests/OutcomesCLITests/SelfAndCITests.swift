@@ -116,6 +116,26 @@ final class SelfAndCITests: XCTestCase {
     XCTAssertEqual(try repo.git(["status", "--porcelain"]), "", "the work tree is untouched")
   }
 
+  /// A clone whose history ended long before today: the windows end where history does, and say so,
+  /// instead of comparing two empty windows that end today.
+  func testSelfOnAnOldHistoryAnchorsAtItsEnd() throws {
+    let repo = try makeSelfRepo()
+    try repo.git(["config", "user.email", "alice@new.example"])
+    let result = try outcomes(["self", "--repo", repo.url.path, "--quiet"], env: try isolatedHome(repo))
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let end = ISO8601DateFormatter().string(
+      from: Date(timeIntervalSince1970: TimeInterval(try FixtureDate(day: 521).epoch))
+    ).prefix(10)
+    XCTAssertTrue(result.stdout.contains("History ends \(end)"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("the windows end there, not today"), result.stdout)
+    let landed = try XCTUnwrap(rows("changes landed", in: result.stdout).first, result.stdout)
+    XCTAssertNotEqual(landed, ["changes landed", "0", "0"], result.stdout)
+    // --until still wins, without the note.
+    let pinned = try outcomes(
+      ["self", "--repo", repo.url.path, "--until", Self.until, "--quiet"], env: try isolatedHome(repo))
+    XCTAssertFalse(pinned.stdout.contains("History ends"), pinned.stdout)
+  }
+
   func testSelfWithOnlyTheOldAddressFindsTheSameChanges() throws {
     let repo = try makeSelfRepo()
     let result = try outcomes(

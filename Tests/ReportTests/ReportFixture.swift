@@ -4,8 +4,9 @@ import TestSupport
 
 @testable import Report
 
-/// Synthetic fact rows with known structure: three teams of 8, 6 and 4 authors in 2026Q1, history
-/// observed to the end of June so the longer horizons are censored.
+/// Synthetic fact rows with known structure: four teams of 8, 6, 4 and 4 authors in 2026Q1 (two hidden,
+/// so the overview minus the shown teams gives back only their sum), history observed to the end of
+/// June so the longer horizons are censored.
 enum ReportFixture {
   static let period = try! ReportPeriod.quarter("2026Q1")
   static let observedUntil = Timestamp.parse("2026-06-30T12:00:00Z")!
@@ -24,7 +25,7 @@ enum ReportFixture {
     r.team = team
     r.teams = [team]
     r.cohort = cohort
-    r.aiLinesAdded = cohort == .unmarked ? 0 : linesAdded
+    r.aiLinesAdded = cohort.isAI ? linesAdded : 0
     if let revertDays {
       r.reverted = RevertRecord(
         by: "f" + String(repeating: "0", count: 39),
@@ -53,7 +54,9 @@ enum ReportFixture {
   static func records(seed: UInt64 = 7) -> [ChangeRecord] {
     var rng = SeededRandom(seed: seed)
     var out: [ChangeRecord] = []
-    let teams: [(String, Int, Int)] = [("payments", 8, 140), ("platform", 6, 90), ("tiny", 4, 30)]
+    let teams: [(String, Int, Int)] = [
+      ("payments", 8, 140), ("platform", 6, 90), ("tiny", 4, 30), ("micro", 4, 30),
+    ]
     var index = 0
     for (team, authors, count) in teams {
       for _ in 0..<count {
@@ -75,12 +78,18 @@ enum ReportFixture {
         let churn14 = deaths.filter { $0[0] <= 14 }.reduce(0) { $0 + $1[1] }
         let churn21 = deaths.filter { $0[0] <= 21 }.reduce(0) { $0 + $1[1] }
         let reverted = rng.chance(cohort == .unmarked ? 0.04 : 0.07) ? rng.int(in: 1...60) : nil
-        out.append(
-          record(
-            index, author: "\(team)-author-\(rng.int(in: 1...authors))", team: team, cohort: cohort, day: day,
-            linesAdded: lines, revertDays: reverted, deaths: deaths, churn14: churn14, churn21: churn21,
-            defects: rng.chance(0.1) ? 1 : 0, leadHours: rng.int(in: 1...200),
-            issues: rng.chance(0.5) ? ["PROJ-\(index)"] : []))
+        var r = record(
+          index, author: "\(team)-author-\(rng.int(in: 1...authors))", team: team, cohort: cohort, day: day,
+          linesAdded: lines, revertDays: reverted, deaths: deaths, churn14: churn14, churn21: churn21,
+          defects: rng.chance(0.1) ? 1 : 0, leadHours: rng.int(in: 1...200),
+          issues: rng.chance(0.5) ? ["PROJ-\(index)"] : [])
+        // Tools by team, so aider and codex (4 authors each) are suppressed; set without the generator
+        // so the rows stay as they were.
+        if cohort != .unmarked {
+          let tools = ["tiny": "aider", "micro": "codex", "platform": "copilot-agent"]
+          r.tools = [tools[team] ?? (index % 5 == 0 ? "cursor" : "claude-code")]
+        }
+        out.append(r)
       }
     }
     return out

@@ -27,7 +27,7 @@ final class SchemaTests: XCTestCase {
   func testValidatorRejectsBrokenReports() throws {
     let json = try JSONRenderer.render(ReportFixture.report())
     let broken = json.replacingOccurrences(of: "\"cohort\" : \"unmarked\"", with: "\"cohort\" : \"human\"")
-      .replacingOccurrences(of: "\"suppressedTeams\" : 1", with: "\"suppressedTeams\" : -1, \"people\" : []")
+      .replacingOccurrences(of: "\"suppressedTeams\" : 2", with: "\"suppressedTeams\" : -1, \"people\" : []")
     let errors = try validator().validate(JSONValue.parse(broken))
     XCTAssertTrue(errors.contains { $0.contains("\"human\"") || $0.contains("human") }, "\(errors.prefix(3))")
     XCTAssertTrue(errors.contains { $0.contains("minimum") })

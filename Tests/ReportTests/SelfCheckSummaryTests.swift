@@ -57,6 +57,25 @@ final class SelfCheckSummaryTests: XCTestCase {
     XCTAssertFalse(text.contains("hours to merge"), "no pull-request data, no time to merge")
   }
 
+  /// Bot changes (a Dependabot bump) are neither AI-marked nor unmarked: the same rows with bots added
+  /// give the same comparison.
+  func testBotsAreLeftOutOfBothColumns() throws {
+    var records = (0..<20).map { change($0, daysAgo: 40 + $0, ai: true, reverted: $0 < 12) }
+    records += (0..<20).map { change(100 + $0, daysAgo: 40 + $0, ai: false) }
+    let identity = SelfIdentity(emails: ["me@example.com"], name: nil, mailmap: Mailmap())
+    let without = summary(records).text(identity: identity, branch: "main")
+    var bots = (0..<30).map { change(400 + $0, daysAgo: 40 + $0, ai: false, reverted: true) }
+    for index in bots.indices { bots[index].cohort = .bot }
+    let with = summary(records + bots).text(identity: identity, branch: "main")
+    func rows(_ text: String) -> [String] {
+      text.split(separator: "\n").map(String.init).filter {
+        $0.contains("reverted within 30 days") || $0.contains("changes landed")
+      }
+    }
+    XCTAssertFalse(rows(without).isEmpty, without)
+    XCTAssertEqual(rows(with), rows(without))
+  }
+
   func testTimeToMergeAppearsWithPullRequestData() throws {
     let records = (0..<12).map { change($0, daysAgo: 10 + $0, ai: $0 % 2 == 0, merged: Double(2 + $0)) }
     let result = summary(records)

@@ -8,17 +8,21 @@ final class SuppressionTests: XCTestCase {
     let records = ReportFixture.records()
     let report = ReportFixture.report()
     XCTAssertEqual(report.teams.map(\.team), ["payments", "platform"])
-    XCTAssertEqual(report.suppressedTeams, 1)
+    XCTAssertEqual(report.suppressedTeams, 2)
     for format in ReportFormat.allCases {
-      XCTAssertFalse(try format.render(report).contains("tiny"), "\(format) names the hidden team")
+      for team in ["tiny", "micro"] {
+        XCTAssertFalse(try format.render(report).contains(team), "\(format) names the hidden team \(team)")
+      }
     }
-    // No figure anywhere sums over teams: every published count is one team's own.
-    let tinyChanges = records.filter { $0.team == "tiny" }.count
+    // The overview is the one total; minus the shown teams it gives back only the two hidden teams
+    // together, whose authors are enough for a cell of their own.
+    let hidden = records.filter { $0.team == "tiny" || $0.team == "micro" }
     let published = report.teams.map { team in team.cells.first { $0.cohort == .all }!.changes! }
     XCTAssertEqual(published, [140, 90])
-    XCTAssertEqual(published.reduce(0, +) + tinyChanges, records.count)
-    let json = try JSONRenderer.render(report)
-    XCTAssertFalse(json.contains("\"changes\" : \(records.count)"), "an all-teams total would reveal tiny")
+    let overall = report.overview.cells.first { $0.cohort == .all }
+    XCTAssertEqual(overall?.changes, records.count)
+    XCTAssertEqual(published.reduce(0, +) + hidden.count, records.count)
+    XCTAssertGreaterThanOrEqual(Set(hidden.map(\.author)).count, report.settings.minAuthors)
     assertNoSingleHiddenCell(report)
   }
 

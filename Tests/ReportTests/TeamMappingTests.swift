@@ -113,7 +113,12 @@ final class TeamMappingTests: XCTestCase {
     let resolver = try TeamResolver(teamsYAML: nil, codeOwnersText: nil)
     XCTAssertEqual(resolver.source, .topLevelFolders)
     XCTAssertEqual(resolver.teams(email: "a@b", paths: ["api/x.go", "api/y.go", "web/z.ts"]), ["api"])
-    XCTAssertEqual(resolver.teams(email: "a@b", paths: ["README.md"]), [TeamResolver.rootFolder])
+    XCTAssertEqual(resolver.teams(email: "a@b", paths: ["README.md"]), [TeamResolver.repositoryWide])
+    // Dot-folders are no team: CI and editor settings join the root files in one group.
+    XCTAssertEqual(
+      resolver.teams(email: "a@b", paths: [".github/workflows/ci.yml", "Package.swift"]),
+      [TeamResolver.repositoryWide])
+    XCTAssertEqual(resolver.teams(email: "a@b", paths: [".github/a.yml", "src/b.c", "src/c.c"]), ["src"])
   }
 
   func testSampleTeamFileParses() throws {

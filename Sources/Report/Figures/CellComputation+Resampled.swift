@@ -55,13 +55,18 @@ extension CellComputation {
       }
     }
     if plan.shares {
+      // Automation is neither AI nor unmarked work: bot changes stay out of the shares (rows stay aligned
+      // with the resampler, so they become absent rows).
       ratio(
-        .aiShareAdded, changes.map { (Double(min($0.aiLinesAdded, $0.linesAdded)), Double($0.linesAdded)) },
+        .aiShareAdded,
+        changes.map {
+          $0.cohort == .bot ? nil : (Double(min($0.aiLinesAdded, $0.linesAdded)), Double($0.linesAdded))
+        },
         provisional: false)
       ratio(
         .aiShareSurviving,
         changes.map { change -> (Double, Double)? in
-          guard let fate = change.fate, fate.owned > 0 else { return nil }
+          guard change.cohort != .bot, let fate = change.fate, fate.owned > 0 else { return nil }
           // Exact from the ledger; rows without `aiAlive` fall back to the change's AI share.
           let ai =
             fate.aiAlive.map(Double.init) ?? Double(fate.alive) * Double(fate.aiOwned) / Double(fate.owned)

@@ -5,6 +5,7 @@ struct ChangeFact: Sendable {
   var author: String
   var teams: [String]
   var cohort: Cohort
+  var tools: [String]
   var landedAt: Int64
   var linesAdded: Int
   var linesDeleted: Int
@@ -26,10 +27,11 @@ struct ChangeFact: Sendable {
     let teams = record.teams ?? record.team.map { [$0] } ?? []
     self.teams = teams.isEmpty ? [TeamResolver.unassigned] : Array(Set(teams)).sorted()
     cohort = record.cohort ?? .unmarked
+    tools = record.tools ?? []
     landedAt = landed
     linesAdded = record.linesAdded
     linesDeleted = record.linesDeleted
-    aiLinesAdded = record.aiLinesAdded ?? (cohort == .unmarked ? 0 : record.linesAdded)
+    aiLinesAdded = record.aiLinesAdded ?? (cohort.isAI ? record.linesAdded : 0)
     if let revert = record.reverted, revert.relandedBy == nil { revertDays = revert.days }
     fate = record.fate
     defects = record.defectsInduced?.count ?? 0

@@ -57,6 +57,7 @@ extension ReportBuilder {
     }
 
     var trend: [TrendCell] = []
+    var trendComputed: [String: [ReportCohort: CellComputation]] = [:]
     for month in months {
       for cohort in Self.trendCohorts {
         let key = Suppression.Key(team: team, bucket: month.label, cohort: cohort)
@@ -68,6 +69,7 @@ extension ReportBuilder {
         case .empty, .insufficient: computation = .counts(cell)
         case .published: computation = .trend(cell, context: context(month.label, cohort))
         }
+        trendComputed[month.label, default: [:]][cohort] = computation
         trend.append(
           TrendCell(
             month: month.label, cohort: cohort, status: status,
@@ -78,10 +80,15 @@ extension ReportBuilder {
     survival.sort { ($0.cohort == .ai ? 0 : 1) < ($1.cohort == .ai ? 0 : 1) }
     return TeamReport(
       team: team, cells: cells, comparisons: comparisons, comparisonNote: note, survival: survival,
-      trend: trend)
+      trend: trend,
+      trendPoints: months.map { month in
+        trendPoint(
+          team, month, data: data, hidden: hidden, computed: trendComputed[month.label] ?? [:],
+          context: context(month.label, .all))
+      })
   }
 
-  private func status(_ key: Suppression.Key, _ cell: CellData, hidden: Set<Suppression.Key>) -> CellStatus {
+  func status(_ key: Suppression.Key, _ cell: CellData, hidden: Set<Suppression.Key>) -> CellStatus {
     if hidden.contains(key) { return .suppressed }
     if cell.changes.isEmpty && cell.pullRequests.isEmpty { return .empty }
     if cell.changes.count < options.minChanges { return .insufficient }

@@ -16,7 +16,7 @@ public struct ReportBuilder: Sendable {
     self.options = options
   }
 
-  static let cellCohorts: [ReportCohort] = [.agent, .assisted, .unmarked, .ai, .all]
+  static let cellCohorts: [ReportCohort] = [.agent, .assisted, .unmarked, .ai, .all, .bot]
   static let trendCohorts: [ReportCohort] = [.ai, .unmarked, .all]
 
   public func build(_ input: ReportInput) -> OutcomeReport {
@@ -26,7 +26,7 @@ public struct ReportBuilder: Sendable {
       guard let created = Timestamp.parse(pr.createdAt), period.contains(created) else { return nil }
       return (pr, created)
     }
-    let months = period.months.count > 1 ? period.months : []
+    let months = Self.trendBuckets(period)
     let teams = Set(facts.flatMap(\.teams) + prs.flatMap(\.0.teams)).sorted()
 
     var data: [Suppression.Key: CellData] = [:]
@@ -34,16 +34,19 @@ public struct ReportBuilder: Sendable {
     for (index, fact) in facts.enumerated() { grid.authorOf[index] = fact.author }
     for (index, pr) in prs.enumerated() { grid.authorOf[-1 - index] = pr.0.author }
     let buckets = [period] + months
-    for team in teams {
+    // The overview is one more group holding every change, inside the same suppression grid, so that
+    // neither it nor a team can be recovered from the other.
+    for team in teams + [Self.overviewKey] {
       for bucket in buckets {
         let isPeriod = bucket == period
         for cohort in Self.cellCohorts {
           let changeIndices = facts.indices.filter {
-            facts[$0].teams.contains(team) && cohort.includes(facts[$0].cohort)
+            (team == Self.overviewKey || facts[$0].teams.contains(team)) && cohort.includes(facts[$0].cohort)
               && bucket.contains(facts[$0].landedAt)
           }
           let prIndices = prs.indices.filter {
-            prs[$0].0.teams.contains(team) && cohort.includes(prs[$0].0.cohort) && bucket.contains(prs[$0].1)
+            (team == Self.overviewKey || prs[$0].0.teams.contains(team)) && cohort.includes(prs[$0].0.cohort)
+              && bucket.contains(prs[$0].1)
           }
           let cell = CellData(
             changes: changeIndices.map { facts[$0] }, pullRequests: prIndices.map { prs[$0].0 },
@@ -53,12 +56,13 @@ public struct ReportBuilder: Sendable {
           // Months carry every cohort in the grid, shown or not, so their cohort relations hold.
           grid.cells[key] = Suppression.Cell(
             members: Set(changeIndices + prIndices.map { -1 - $0 }), authors: cell.authors,
-            priority: Suppression.priority(cohort: cohort, isPeriod: isPeriod, changes: cell.changes.count))
+            priority: Suppression.priority(cohort: cohort, isPeriod: isPeriod, changes: cell.changes.count)
+              - (team == Self.overviewKey ? Self.overviewPriorityOffset : 0))
         }
         func key(_ c: ReportCohort) -> Suppression.Key { .init(team: team, bucket: bucket.label, cohort: c) }
-        grid.relations.append((key(.all), [key(.agent), key(.assisted), key(.unmarked)]))
+        grid.relations.append((key(.all), [key(.agent), key(.assisted), key(.unmarked), key(.bot)]))
         grid.relations.append((key(.ai), [key(.agent), key(.assisted)]))
-        grid.relations.append((key(.all), [key(.ai), key(.unmarked)]))
+        grid.relations.append((key(.all), [key(.ai), key(.unmarked), key(.bot)]))
       }
       if !months.isEmpty {
         for cohort in Self.cellCohorts {
@@ -70,19 +74,25 @@ public struct ReportBuilder: Sendable {
         }
       }
     }
+    if facts.allSatisfy({ $0.teams.count == 1 }) && prs.allSatisfy({ $0.0.teams.count <= 1 }) {
+      addOverviewRelations(teams: teams, buckets: buckets, grid: &grid)
+    }
+    let tools = addToolCells(facts, period: period, data: &data, grid: &grid)
     let hidden = grid.solve(minAuthors: options.minAuthors)
 
     let shown = teams.filter { !hidden.contains(.init(team: $0, bucket: period.label, cohort: .all)) }
     let suppressedTeams = teams.count - shown.count
     // Teams are independent and the bootstrap dominates: spread them over the cores.
-    let results = Results(count: shown.count)
+    let groups = shown + [Self.overviewKey]
+    let results = Results(count: groups.count)
     let cells = data
-    DispatchQueue.concurrentPerform(iterations: shown.count) { index in
+    DispatchQueue.concurrentPerform(iterations: groups.count) { index in
       results.set(
         index,
-        teamReport(shown[index], period: period, months: months, data: cells, hidden: hidden, input: input))
+        teamReport(groups[index], period: period, months: months, data: cells, hidden: hidden, input: input))
     }
-    let teamReports = results.values
+    var teamReports = results.values
+    let overview = overview(teamReports.removeLast(), data: data, period: period)
     return OutcomeReport(
       schemaVersion: OutcomeReport.currentSchemaVersion,
       title: "What became of AI-assisted changes",
@@ -94,6 +104,9 @@ public struct ReportBuilder: Sendable {
       definitions: MetricID.allCases.map {
         Definition(metric: $0, title: $0.title, definition: $0.definition)
       },
+      overview: overview,
+      byTool: toolReports(tools, data: data, hidden: hidden, input: input),
+      firstRun: teamReports.isEmpty ? firstRun(input, facts: facts, overview: overview) : nil,
       teams: teamReports,
       suppressedTeams: suppressedTeams)
   }

@@ -1,8 +1,9 @@
 /// Primary and complementary cell suppression for one report.
 ///
 /// Primary: a cell with changes from fewer than `minAuthors` distinct people is hidden. Complementary:
-/// whenever a published total and its published parts would give a hidden cell back by subtraction,
-/// one more member of that relation is hidden (the least important one), repeated until stable. The
+/// whenever a published total and its published parts would give a hidden cell back by subtraction
+/// (or several hidden cells whose authors together are fewer than `minAuthors`), one more member of
+/// that relation is hidden (the least important one), repeated until stable. The
 /// same goes for two teams whose change sets nest: if the larger minus the smaller comes from fewer
 /// than `minAuthors` people, the smaller is hidden. Empty cells are known zeros and never hidden.
 struct Suppression {
@@ -43,7 +44,14 @@ struct Suppression {
       changed = false
       for relation in relations {
         let members = [relation.total] + relation.parts
-        guard members.filter({ hidden.contains($0) }).count == 1 else { continue }
+        // One hidden member comes back by subtraction; several come back as their sum, which must
+        // itself rest on enough people.
+        let hiddenMembers = members.filter { hidden.contains($0) }
+        guard !hiddenMembers.isEmpty else { continue }
+        if hiddenMembers.count > 1 {
+          let people = Set(hiddenMembers.flatMap { cells[$0]?.authors ?? [] })
+          guard people.count < minAuthors else { continue }
+        }
         let candidates = members.filter(hideable)
         if let victim = candidates.min(by: { (cells[$0]!.priority, $0) < (cells[$1]!.priority, $1) }) {
           hidden.insert(victim)
@@ -84,7 +92,7 @@ struct Suppression {
   static func priority(cohort: ReportCohort, isPeriod: Bool, changes: Int) -> Int {
     let rank: Int
     switch cohort {
-    case .assisted: rank = 0
+    case .assisted, .bot: rank = 0
     case .agent: rank = 1
     case .all: rank = 2
     case .ai: rank = 3

@@ -10,6 +10,7 @@ public enum MetricID: String, Hashable, Sendable, Codable, CaseIterable {
   case timeToMergeMedianHours, timeToMergeP75Hours
   case changeSizeMedian, changeSizeP75
   case aiShareAdded, aiShareSurviving
+  case aiShareChanges
 
   /// How values are shown: shares as percentages, the rest as numbers.
   public enum Unit: String, Sendable, Codable {
@@ -51,6 +52,7 @@ public enum MetricID: String, Hashable, Sendable, Codable, CaseIterable {
     case .changeSizeP75: return "Change size, p75 (lines)"
     case .aiShareAdded: return "AI share of added lines"
     case .aiShareSurviving: return "AI share of surviving lines"
+    case .aiShareChanges: return "AI share of changes"
     }
   }
 
@@ -86,10 +88,12 @@ public enum MetricID: String, Hashable, Sendable, Codable, CaseIterable {
         "Merge lead time: first authored → landed on the mainline (PR merge time when known); non-positive values ignored. Bootstrap interval."
     case .changeSizeMedian, .changeSizeP75:
       return "Lines added + deleted per change; a control, not an outcome. Bootstrap interval."
-    case .aiShareAdded: return "Lines added by AI-attributed commits or note lines ÷ all lines added."
+    case .aiShareAdded:
+      return "Lines added by AI-attributed commits or note lines ÷ all lines added; bot changes are left out."
     case .aiShareSurviving:
       return
-        "Owned lines alive at the end of history, weighted by each change's AI-attributed share ÷ all alive owned lines."
+        "Owned lines alive at the end of history, weighted by each change's AI-attributed share ÷ all alive owned lines; bot changes are left out."
+    case .aiShareChanges: return "AI-marked (agent + assisted) changes ÷ all changes; bot changes are left out. Wilson interval."
     }
   }
 

@@ -14,6 +14,12 @@ public struct OutcomeReport: Hashable, Sendable, Codable {
   /// Plain-language caveats every reader must see (selection, line universe, linkage).
   public var caveats: [String]
   public var definitions: [Definition]
+  /// The whole repository (or organisation), before any team.
+  public var overview: Overview
+  /// Cells per AI tool over the whole repository; never per person.
+  public var byTool: [ToolCell]
+  /// Present when no team may be shown: what can still be said without exposing anyone.
+  public var firstRun: FirstRun?
   public var teams: [TeamReport]
   /// Teams left out entirely because they have too few authors; their names are not shown.
   public var suppressedTeams: Int
@@ -123,4 +129,6 @@ public struct TeamReport: Hashable, Sendable, Codable {
   public var comparisonNote: String?
   public var survival: [SurvivalSeries]
   public var trend: [TrendCell]
+  /// AI shares and AI − unmarked gaps per month (or quarter): what the trend chart draws.
+  public var trendPoints: [TrendPoint]
 }

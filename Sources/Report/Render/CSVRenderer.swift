@@ -3,12 +3,13 @@ import Foundation
 /// Tidy CSV: one row per team × period × cohort × metric (`team,period,cohort,metric,value,low,high,n`).
 ///
 /// Monthly trend rows carry the month as their period; AI − unmarked differences use the cohort
-/// `ai-minus-unmarked`. Suppressed cells have no rows at all.
+/// `ai-minus-unmarked`. Suppressed cells have no rows at all. The overview comes first as team `*`, its
+/// per-tool cells with cohort `tool:NAME`.
 public enum CSVRenderer {
   public static let header = "team,period,cohort,metric,value,low,high,n"
 
   public static func render(_ report: OutcomeReport) -> String {
-    var lines = [header]
+    var lines = [header] + OverviewCSV.rows(report)
     func row(
       _ team: String, _ period: String, _ cohort: String, _ metric: String, _ value: Double?, _ low: Double?,
       _ high: Double?, _ n: Int?

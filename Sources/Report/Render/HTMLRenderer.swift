@@ -13,7 +13,7 @@ public enum HTMLRenderer {
     }
     body +=
       "<p class=\"notice\" role=\"note\"><strong>Read with care.</strong> \(SVG.escape(Caveats.selection))</p>\n"
-    if report.teams.isEmpty { body += "<p>No team has enough authors to be shown.</p>\n" }
+    body += OverviewHTML.section(report)
     for (index, team) in report.teams.enumerated() { body += teamSection(team, index: index) }
     if report.suppressedTeams > 0 {
       body +=
@@ -47,7 +47,8 @@ public enum HTMLRenderer {
 
   /// Ids of the charts the page must contain for `report`, in page order (the browser test checks them).
   public static func chartIDs(_ report: OutcomeReport) -> [String] {
-    report.teams.enumerated().flatMap { index, team in charts(team, index: index).map(\.id) }
+    OverviewHTML.charts(report).map(\.id)
+      + report.teams.enumerated().flatMap { index, team in charts(team, index: index).map(\.id) }
   }
 
   static func charts(_ team: TeamReport, index: Int) -> [(id: String, caption: String, svg: () -> String)] {
@@ -64,9 +65,16 @@ public enum HTMLRenderer {
       let id = "team-\(index + 1)-rates"
       charts.append((id, "Rates with 95% intervals", { RateChart.render(id: id, team: team) }))
     }
-    if !team.trend.isEmpty {
+    if ShareTrendChart.hasFigures(team.trendPoints) {
       let id = "team-\(index + 1)-trend"
-      charts.append((id, "Changes per month", { TrendChart.render(id: id, team: team) }))
+      let caption = [
+        "AI share and AI − unmarked gaps over time, 95% intervals", ShareTrendChart.gapNote(team.trendPoints),
+      ]
+      charts.append(
+        (
+          id, caption.compactMap { $0 }.joined(separator: ". "),
+          { ShareTrendChart.render(id: id, subject: "Team \(team.team)", points: team.trendPoints) }
+        ))
     }
     return charts
   }
@@ -160,6 +168,8 @@ public enum HTMLRenderer {
     td small, td span { display: block; font-size: 0.85em; color: #555; white-space: nowrap; }
     td.diff span { font-weight: 600; color: #222; }
     .charts { display: flex; flex-wrap: wrap; gap: 12px; }
+    .findings li { margin: 4px 0; }
+    tr.baseline th, tr.baseline td { background: #fafafa; }
     figure { margin: 8px 0; break-inside: avoid; }
     figcaption { font-size: 0.85em; color: #444; }
     svg { max-width: 100%; height: auto; }

@@ -9,7 +9,7 @@ public enum MarkdownRenderer {
     .churn21dSelf, .churn21dOthers, .defectRate, .defectsPer1000Lines, .issueResolutionRate,
     .issueReopenRate, .changeSizeMedian, .changeSizeP75,
   ]
-  static let columns: [ReportCohort] = [.ai, .unmarked, .agent, .assisted]
+  static let columns: [ReportCohort] = [.ai, .unmarked, .agent, .assisted, .bot]
 
   public static func render(_ report: OutcomeReport) -> String {
     var out: [String] = []
@@ -29,7 +29,8 @@ public enum MarkdownRenderer {
     }
     out.append("> **Read with care.** \(Caveats.selection)")
     out.append("")
-    if report.teams.isEmpty { out.append("No team has enough authors to be shown.") }
+    out.append(contentsOf: OverviewMarkdown.section(report))
+    if let firstRun = report.firstRun { out.append(contentsOf: OverviewMarkdown.firstRun(firstRun, report)) }
     for team in report.teams { out.append(contentsOf: teamSection(team)) }
     if report.suppressedTeams > 0 {
       out.append(
@@ -75,7 +76,7 @@ public enum MarkdownRenderer {
       out.append(note)
     }
     out.append("")
-    if !team.trend.isEmpty { out.append(contentsOf: trendTable(team.trend)) }
+    if !team.trendPoints.isEmpty { out.append(contentsOf: OverviewMarkdown.trendTable(team.trendPoints)) }
     return out
   }
 
@@ -103,33 +104,6 @@ public enum MarkdownRenderer {
       guard let m = cell.metrics.first(where: { $0.metric == metric }) else { return "—" }
       return NumberText.metric(m)
     }
-  }
-
-  static func trendTable(_ trend: [TrendCell]) -> [String] {
-    var out = ["Monthly trend (changes; reverted within 14 days):", ""]
-    let cohorts: [ReportCohort] = [.ai, .unmarked]
-    out.append(
-      "| Month | "
-        + cohorts.map { "\($0.title) changes | \($0.title) reverted ≤14 d" }.joined(separator: " | ") + " |")
-    out.append("|---|" + cohorts.map { _ in "---:|---:|" }.joined())
-    let months = trend.map(\.month).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-    for month in months {
-      var fields = [month]
-      for cohort in cohorts {
-        let cell = trend.first { $0.month == month && $0.cohort == cohort }
-        switch cell?.status {
-        case .suppressed?: fields += ["suppressed", "suppressed"]
-        case .published?:
-          fields.append("\(cell!.changes ?? 0)")
-          fields.append(cell!.metrics.first { $0.metric == .revertRate14d }.map(NumberText.metric) ?? "—")
-        case .insufficient?: fields += ["\(cell!.changes ?? 0)", "insufficient data"]
-        default: fields += ["0", "—"]
-        }
-      }
-      out.append("| " + fields.joined(separator: " | ") + " |")
-    }
-    out.append("")
-    return out
   }
 
   /// Team names come from user files: keep them from breaking tables.

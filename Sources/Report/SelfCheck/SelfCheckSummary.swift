@@ -29,12 +29,17 @@ public enum SelfCheckPeriod: String, CaseIterable, Sendable {
   case recent, baseline
 }
 
-/// AI-marked is agent + assisted; unmarked means no mark was found, never "written without AI".
+/// AI-marked is agent + assisted; unmarked means no mark was found, never "written without AI". Bot
+/// changes are in neither.
 public enum SelfCheckCohort: String, CaseIterable, Sendable {
   case ai, unmarked
 
-  init(_ cohort: Cohort?) {
-    self = cohort == .agent || cohort == .assisted ? .ai : .unmarked
+  init?(_ cohort: Cohort?) {
+    switch cohort ?? .unmarked {
+    case .agent, .assisted: self = .ai
+    case .unmarked: self = .unmarked
+    case .bot: return nil
+    }
   }
 }
 
@@ -100,10 +105,10 @@ public struct SelfCheckSummary: Sendable {
     totalAIChanges = records.filter { SelfCheckCohort($0.cohort) == .ai }.count
     var groups: [SelfCheckPeriod: [SelfCheckCohort: [(record: ChangeRecord, landed: Int64)]]] = [:]
     for record in records {
-      guard let landed = Timestamp.parse(record.committedAt), let period = windows.period(of: landed) else {
-        continue
-      }
-      groups[period, default: [:]][SelfCheckCohort(record.cohort), default: []].append((record, landed))
+      guard let landed = Timestamp.parse(record.committedAt), let period = windows.period(of: landed),
+        let cohort = SelfCheckCohort(record.cohort)
+      else { continue }
+      groups[period, default: [:]][cohort, default: []].append((record, landed))
     }
     let hasPullRequests = records.contains { $0.pr?.mergedAt != nil && $0.pr?.createdAt != nil }
     metrics = SelfCheckMetric.allCases.filter { $0 != .hoursToMerge || hasPullRequests }

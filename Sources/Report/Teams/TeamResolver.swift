@@ -7,7 +7,8 @@ import Foundation
 ///    no team, the teams whose `paths` own most of the change's files;
 /// 2. CODEOWNERS (`.github/`, root, `docs/`; the first found): the `@org/team` owners of most of the
 ///    change's files, each file owned by its last matching rule;
-/// 3. one team per top-level folder (files at the root belong to `(root)`).
+/// 3. one team per top-level folder; dot-folders (`.github`, `.vscode`) and files at the root are no
+///    team's and belong to one `repository-wide` group.
 ///
 /// "Most of the files" is a plurality: the team(s) owning the largest number of changed files, ties
 /// all kept, so a tree-wide edit does not count against every team. A change that maps to several
@@ -21,7 +22,8 @@ public struct TeamResolver: Sendable {
   }
 
   public static let unassigned = "unassigned"
-  public static let rootFolder = "(root)"
+  /// Root files and top-level dot-folders when teams are folders: configuration, CI, docs at the root.
+  public static let repositoryWide = "repository-wide"
 
   public let source: Source
   private let teamFile: TeamFile?
@@ -93,7 +95,7 @@ public struct TeamResolver: Sendable {
     case .topLevelFolders:
       found = Self.plurality(paths) { path in
         let parts = path.split(separator: "/", maxSplits: 1)
-        return [parts.count > 1 ? String(parts[0]) : Self.rootFolder]
+        return [parts.count > 1 && !parts[0].hasPrefix(".") ? String(parts[0]) : Self.repositoryWide]
       }
     }
     return found.isEmpty ? [Self.unassigned] : Array(Set(found)).sorted()
