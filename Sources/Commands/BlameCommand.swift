@@ -2,6 +2,7 @@ import Foundation
 import GitHistory
 import Ledger
 import OutcomeModel
+import Pipeline
 
 /// What `outcomes blame` was asked for, below argument parsing.
 public struct BlameRequest: Sendable {
