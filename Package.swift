@@ -107,7 +107,9 @@ let package = Package(
     .testTarget(name: "GitHistoryTests", dependencies: ["GitHistory", "OutcomeModel", "TestSupport"]),
     .testTarget(
       name: "AttributionTests",
-      dependencies: ["Attribution", "GitHistory", "OutcomeModel", "TestSupport", .product(name: "Yams", package: "Yams")]),
+      dependencies: [
+        "Attribution", "GitHistory", "OutcomeModel", "TestSupport", .product(name: "Yams", package: "Yams"),
+      ]),
     .testTarget(
       name: "AdaptersTests", dependencies: ["Adapters", "OutcomeModel", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "LedgerTests", dependencies: ["Ledger", "GitHistory", "OutcomeModel", "TestSupport"]),

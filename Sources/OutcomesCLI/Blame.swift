@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Commands
+import Foundation
 
 extension Outcomes {
   /// `outcomes blame FILE`: every line with the change that landed it, its cohort and tool.

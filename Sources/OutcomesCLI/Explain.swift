@@ -6,7 +6,9 @@ extension Outcomes {
   /// `outcomes explain REV`: why one change is in its cohort, and what became of it.
   struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show one change's AI evidence, where each signal was found, and its cohort.")
+      abstract:
+        "Show one change's AI evidence, where each signal was found, and its cohort; or, with --summary, what attribution found over the whole mainline."
+    )
 
     @Argument(help: "A commit: sha, short sha, tag or any revision expression.")
     var revision: String?

@@ -93,7 +93,8 @@ public enum MetricID: String, Hashable, Sendable, Codable, CaseIterable {
     case .aiShareSurviving:
       return
         "Owned lines alive at the end of history, weighted by each change's AI-attributed share ÷ all alive owned lines; bot changes are left out."
-    case .aiShareChanges: return "AI-marked (agent + assisted) changes ÷ all changes; bot changes are left out. Wilson interval."
+    case .aiShareChanges:
+      return "AI-marked (agent + assisted) changes ÷ all changes; bot changes are left out. Wilson interval."
     }
   }
 

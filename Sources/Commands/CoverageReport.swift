@@ -1,6 +1,7 @@
 import Attribution
 import Foundation
 import OutcomeModel
+import Pipeline
 
 /// `outcomes explain --summary`: what attribution found over the whole mainline and what the catalogue
 /// may miss (unknown `*-by:` keys, `[bot]` identities), as text.
