@@ -7,8 +7,8 @@ import Foundation
 /// trusted clone), commits and trees cached up to 1 MiB each so big trees are not re-parsed, and memory
 /// bounded for a 2-core, modest-memory machine: the object cache (shared by all workers) and the pack
 /// windows libgit2 maps, which count in the resident size once read. On git/git the defaults (384 MiB
-/// cache, 8 GiB of mappings) put the pass over 1.5 GB; these bounds cost no measurable time because
-/// workers take neighbouring commits, whose trees and blobs sit close together in the pack.
+/// cache, 8 GiB of mappings) put the pass over 1.5 GB. Measured there (`--no-ledger`, 2 cores): a 64 MiB
+/// cache is as fast as 128 (26–27 s) and 170 MB smaller; mappings below 256 MiB cost 3–4 s in remapping.
 /// `OUTCOMES_GIT_CACHE_MB`, `OUTCOMES_GIT_WINDOW_MB` and `OUTCOMES_GIT_MAPPED_MB` override them.
 enum LibGit2 {
   private static let initialised: Bool = {
@@ -23,7 +23,7 @@ enum LibGit2 {
     // Blobs stay uncached (libgit2's default). Measured on the 20,000-change benchmark repository with the
     // ledger's whole-graph walk: caching blobs up to 64 KiB made the run 47% slower (48 s → 71 s), the
     // cache churns more than it hits.
-    _ = outcomes_git_set_cache_max_size(megabytes("OUTCOMES_GIT_CACHE_MB", 128) << 20)
+    _ = outcomes_git_set_cache_max_size(megabytes("OUTCOMES_GIT_CACHE_MB", 64) << 20)
     _ = outcomes_git_set_mwindow_size(megabytes("OUTCOMES_GIT_WINDOW_MB", 64) << 20)
     _ = outcomes_git_set_mwindow_mapped_limit(megabytes("OUTCOMES_GIT_MAPPED_MB", 256) << 20)
     // CI checkouts are often owned by another uid; we only read, so git's safe.directory check only hurts.

@@ -57,7 +57,7 @@ enum OverviewSentences {
     let ai = cells[.ai]?.changes ?? 0
     let people = ai + (cells[.unmarked]?.changes ?? 0)
     var text = "AI-marked changes were \(NumberText.value(value, .share)) of the \(total) changes"
-    if people > 0 && people < total {
+    if let bots = cells[.bot]?.changes, bots > 0, people > 0 {
       text =
         "AI-marked changes were \(NumberText.value(value, .share)) of the \(people) changes not made by bots"
     }
