@@ -76,7 +76,7 @@ let package = Package(
     .target(
       name: "Pipeline",
       dependencies: [
-        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Outcomes", "Store",
+        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Outcomes", "Report", "Store",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       exclude: ["README.md"]
