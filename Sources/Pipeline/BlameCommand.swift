@@ -34,9 +34,18 @@ public enum BlameCommand {
         "\(path): no such file at \(request.revision ?? session.fullPlan.branch.name)")
     }
     let builder = try session.recordBuilder(identify: request.identify, environment: environment)
-    let pass = try OutcomePass(session: session, request: session.request.ledger ?? LedgerRequest()).run(
-      builder: builder, keptStates: [position], progress: progress)
-    guard let origins = pass.ledger.lines(at: position)?[path] else {
+    let passRunner = OutcomePass(session: session, request: session.request.ledger ?? LedgerRequest())
+    let pass: OutcomePass.Result
+    let files: [String: [LineLedger.LineOrigin]]?
+    if id == graph.branch.tip, session.cache?.writable == true {
+      // The cache keeps the tip's line state: a warm run reads only the new commits.
+      pass = try passRunner.run(builder: builder, progress: progress)
+      files = pass.ledger.linesAtTip()
+    } else {
+      pass = try passRunner.run(builder: builder, keptStates: [position], progress: progress)
+      files = pass.ledger.lines(at: position)
+    }
+    guard let origins = files?[path] else {
       throw PipelineError.badInput(
         "\(path): its lines are not followed (binary, missing blob, or excluded from line metrics: see --include/--no-default-excludes)"
       )
