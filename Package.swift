@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
   ],
   targets: [
     /// The libgit2 C API with a few inline shims for what Swift cannot import (variadic options).
@@ -65,8 +66,9 @@ let package = Package(
     .target(
       name: "OrgStore",
       dependencies: [
-        "OutcomeModel", "Report", .product(name: "GRDB", package: "GRDB.swift"),
+        "OutcomeModel", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       exclude: ["README.md"]
     ),
@@ -74,9 +76,18 @@ let package = Package(
     .target(
       name: "Pipeline",
       dependencies: [
-        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Outcomes", "Report", "Store",
-        "OrgStore",
+        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Outcomes", "Store",
         .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      exclude: ["README.md"]
+    ),
+    /// One file per command's job (report, ci, self, explain, releases, publish, mine, cache, org report),
+    /// each built on the one pass; the only module the command line calls.
+    .target(
+      name: "Commands",
+      dependencies: [
+        "OutcomeModel", "GitHistory", "Attribution", "Adapters", "Ledger", "Report", "Store", "OrgStore",
+        "Pipeline",
       ],
       exclude: ["README.md"]
     ),
@@ -84,7 +95,7 @@ let package = Package(
     .executableTarget(
       name: "OutcomesCLI",
       dependencies: [
-        "OutcomeModel", "Pipeline",
+        "Commands",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -93,21 +104,32 @@ let package = Package(
       name: "TestSupport", dependencies: ["OutcomeModel"], path: "Tests/TestSupport", exclude: ["README.md"]),
     .testTarget(name: "TestSupportSelfTests", dependencies: ["TestSupport"]),
     .testTarget(name: "OutcomeModelTests", dependencies: ["OutcomeModel"]),
-    .testTarget(name: "GitHistoryTests", dependencies: ["GitHistory", "TestSupport"]),
-    .testTarget(name: "AttributionTests", dependencies: ["Attribution", "GitHistory", "TestSupport"]),
-    .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "TestSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "LedgerTests", dependencies: ["Ledger", "GitHistory", "TestSupport"]),
+    .testTarget(name: "GitHistoryTests", dependencies: ["GitHistory", "OutcomeModel", "TestSupport"]),
+    .testTarget(
+      name: "AttributionTests",
+      dependencies: [
+        "Attribution", "GitHistory", "OutcomeModel", "TestSupport", .product(name: "Yams", package: "Yams"),
+      ]),
+    .testTarget(
+      name: "AdaptersTests", dependencies: ["Adapters", "OutcomeModel", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "LedgerTests", dependencies: ["Ledger", "GitHistory", "OutcomeModel", "TestSupport"]),
     .testTarget(name: "OutcomesTests", dependencies: ["Outcomes", "Ledger", "OutcomeModel"]),
-    .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(
+      name: "ReportTests", dependencies: ["Report", "OutcomeModel", "TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "OrgStoreTests",
-      dependencies: ["OrgStore", "OutcomeModel", "TestSupport", "Pipeline", "Report", "GitHistory"]),
+      dependencies: [
+        "OrgStore", "OutcomeModel", "TestSupport", "Commands", "Pipeline", "Report", "GitHistory",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(
       name: "PipelineTests",
       dependencies: [
-        "Pipeline", "GitHistory", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "Pipeline", "GitHistory", "OutcomeModel", "Store", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]),
+    .testTarget(name: "CommandsTests", dependencies: ["Commands", "Report", "TestSupport"]),
     .testTarget(name: "OutcomesCLITests", dependencies: ["TestSupport", "OutcomeModel"]),
   ]
 )

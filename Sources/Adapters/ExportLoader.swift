@@ -33,7 +33,10 @@ public struct ExportFileSummary: Hashable, Sendable {
   public var records: Int
   public var workItems: Int
   public var changeRequests: Int
+  /// Records lost in skip-bad-records mode: unreadable ones, and those a syntax error cost.
   public var skipped: Int
+  /// A syntax error cost records that could not be counted: `skipped` is a lower bound.
+  public var skippedAtLeast = false
 }
 
 /// Everything read from a set of exports, merged and de-duplicated by identity.
@@ -46,6 +49,8 @@ public struct LoadedExports: Sendable {
   public var files: [ExportFileSummary]
   /// Records that repeated an identity already read (overlapping pages, several files) and were merged.
   public var duplicates: Int
+  /// Files that held no record, skipped in skip-bad-records mode (otherwise they are an error).
+  public var emptyFiles: [String] = []
 
   public init(
     workItems: [WorkItem] = [], changeRequests: [ChangeRequest] = [], skipped: [AdapterError] = [],
@@ -118,7 +123,28 @@ public enum ExportLoader {
         merger.skipped.append(problem)
       }
     }
-    if firstByte == nil { return }
+    // Checked when the file is done: a file that yields nothing is a mistake more often than an export.
+    defer {
+      if summary.records == 0 && summary.skipped == 0 && options.skipBadRecords {
+        merger.emptyFiles.append(file)
+      }
+    }
+    func requireRecords() throws {
+      guard summary.records == 0 && summary.skipped == 0 && !options.skipBadRecords else { return }
+      throw AdapterError(
+        file: file, location: .file,
+        reason:
+          "no records: the file is empty or holds no issue or pull request (--skip-bad-records goes on without it)"
+      )
+    }
+    if firstByte == nil { return try requireRecords() }
+    if firstByte == UInt8(ascii: "<") {
+      throw AdapterError(
+        file: file, location: .lineColumn(1, 1),
+        reason:
+          "XML is not supported (a Jira XML export?): export JSON instead, e.g. the pages of Jira's REST search/jql"
+      )
+    }
     if options.format == .linearCSV || (options.format == nil && !isJSON) {
       let table: CSVTable
       do {
@@ -130,7 +156,7 @@ public enum ExportLoader {
         let reason =
           options.format == .linearCSV
           ? "not a Linear CSV export: the header lacks \(LinearCSVReader.requiredColumns.joined(separator: ", "))"
-          : "unknown export format: neither JSON nor a Linear CSV header (use --format to force one)"
+          : "unknown export format: neither JSON nor a Linear CSV header (use --tracker-format to force one)"
         throw AdapterError(file: file, location: .lineColumn(1, 1), reason: reason)
       }
       summary.format = .linearCSV
@@ -143,9 +169,9 @@ public enum ExportLoader {
           { try LinearCSVReader.read(row: row.cells, header: table.header, index: index, context: context) },
           location: .lineColumn(row.line, 1))
       }
-      return
+      return try requireRecords()
     }
-    var (records, syntaxError) = scanRecords(bytes)
+    var (records, losses) = scanRecords(bytes, recovering: options.skipBadRecords)
     merger.reserve(records.count)
     var format = options.format
     if format == nil, let first = records.first {
@@ -153,7 +179,7 @@ public enum ExportLoader {
         let keys = first.object.map { $0.keys.sorted().prefix(8).joined(separator: ", ") } ?? first.kindName
         throw AdapterError(
           file: file, location: .record(0),
-          reason: "unknown export format (first record: \(keys)); use --format to force one")
+          reason: "unknown export format (first record: \(keys)); use --tracker-format to force one")
       }
       format = detected
     }
@@ -171,24 +197,47 @@ public enum ExportLoader {
         try take({ try readJSON(record, index: index, context: context) }, location: .record(index))
       }
     }
-    if let error = syntaxError {
-      let (line, column) = JSONScanner.lineColumn(of: error.offset, in: bytes)
-      let problem = AdapterError(file: file, location: .lineColumn(line, column), reason: error.reason)
-      guard options.skipBadRecords else { throw problem }
-      summary.skipped += 1
+    for loss in losses {
+      let (line, column) = JSONScanner.lineColumn(of: loss.error.offset, in: bytes)
+      guard options.skipBadRecords else {
+        throw AdapterError(file: file, location: .lineColumn(line, column), reason: loss.error.reason)
+      }
+      summary.skipped += loss.records
+      summary.skippedAtLeast = summary.skippedAtLeast || loss.atLeast
       merger.skipped.append(
         AdapterError(
-          file: file, location: problem.location, reason: "\(error.reason); the rest of the file was skipped")
-      )
+          file: file, location: .lineColumn(line, column),
+          reason: "\(loss.error.reason); \(describe(loss, in: bytes))"))
     }
+    try requireRecords()
   }
 
-  /// The file's records, and the syntax error that ended the scan early if one did. Only the records
-  /// keep the parsed trees: the top-level values around them are let go here.
-  private static func scanRecords(_ bytes: [UInt8]) -> (records: [JSONValue], error: JSONScanner.SyntaxError?)
-  {
+  /// What a syntax error cost, and where reading went on.
+  private static func describe(_ loss: JSONScanner.Loss, in bytes: [UInt8]) -> String {
+    let count = "\(loss.atLeast ? "at least " : "")\(loss.records) record(s)"
+    guard let resumed = loss.resumedAt else {
+      return loss.records == 0 && !loss.atLeast
+        ? "the rest of the file was skipped" : "the rest of the file was skipped (\(count) lost)"
+    }
+    let (line, column) = JSONScanner.lineColumn(of: resumed, in: bytes)
+    return "\(count) lost, reading resumed at \(line):\(column)"
+  }
+
+  /// The file's records, and the syntax errors met. Without recovery the first error ends the scan;
+  /// with it, reading resumes after each where the syntax allows. Only the records keep the parsed
+  /// trees: the top-level values around them are let go here.
+  private static func scanRecords(_ bytes: [UInt8], recovering: Bool) -> (
+    records: [JSONValue], losses: [JSONScanner.Loss]
+  ) {
+    if recovering {
+      let scanned = JSONScanner.recoveringValues(in: bytes)
+      return (scanned.values.flatMap { unwrap($0.value) }, scanned.losses)
+    }
     let scanned = JSONScanner.values(in: bytes)
-    return (scanned.values.flatMap { unwrap($0.value) }, scanned.error)
+    return (
+      scanned.values.flatMap { unwrap($0.value) },
+      scanned.error.map { [JSONScanner.Loss(error: $0, records: 1)] } ?? []
+    )
   }
 
   private static func readJSON(_ record: JSONValue, index: Int, context: ReaderContext) throws -> ExportRecord

@@ -16,6 +16,7 @@ struct ExportMerger {
   private var requests: [ChangeRequest] = []
   var skipped: [AdapterError] = []
   var files: [ExportFileSummary] = []
+  var emptyFiles: [String] = []
   private(set) var duplicates = 0
 
   mutating func add(_ item: consuming WorkItem) {
@@ -84,8 +85,10 @@ struct ExportMerger {
       items = []
       requests = []
     }
-    return LoadedExports(
+    var loaded = LoadedExports(
       workItems: items, changeRequests: requests, skipped: skipped, files: files, duplicates: duplicates)
+    loaded.emptyFiles = emptyFiles
+    return loaded
   }
 
   /// Puts the records in `ItemRef` order (`<`), stable. Sorting the records themselves moves large

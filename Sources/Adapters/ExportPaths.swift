@@ -22,8 +22,9 @@ enum ExportPaths {
           throw AdapterError(file: argument, location: .file, reason: "the pattern matches no file")
         }
         for match in matches {
-          FileManager.default.fileExists(atPath: match, isDirectory: &isDirectory)
-          out += isDirectory.boolValue ? try folder(match) : [match]
+          let isFolder =
+            FileManager.default.fileExists(atPath: match, isDirectory: &isDirectory) && isDirectory.boolValue
+          out += isFolder ? try folder(match) : [match]
         }
       } else {
         throw AdapterError(file: argument, location: .file, reason: "no such file or folder")

@@ -11,16 +11,16 @@ struct JSONScanner {
     var reason: String
   }
 
-  private let bytes: UnsafeBufferPointer<UInt8>
-  private var pos = 0
+  let bytes: UnsafeBufferPointer<UInt8>
+  var pos = 0
   /// Members of the objects being read, innermost last.
-  private let memberStack = ScratchStack<JSONObject.Member>()
+  let memberStack = ScratchStack<JSONObject.Member>()
   /// Items of the arrays being read, innermost last.
-  private let itemStack = ScratchStack<JSONValue>()
+  let itemStack = ScratchStack<JSONValue>()
   /// Whether the string `parseString` last returned is all ASCII.
   private var lastStringWasASCII = true
 
-  private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
   }
 
@@ -66,12 +66,12 @@ struct JSONScanner {
     return (line, end - lineStart + 1)
   }
 
-  private mutating func skipBOM() {
+  mutating func skipBOM() {
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { pos = 3 }
   }
 
   @inline(__always)
-  private mutating func skipSpace() {
+  mutating func skipSpace() {
     while pos < bytes.count {
       switch bytes[pos] {
       case 0x20, 0x0A, 0x0D, 0x09: pos += 1
@@ -80,11 +80,11 @@ struct JSONScanner {
     }
   }
 
-  private func fail(_ reason: String, at offset: Int? = nil) -> SyntaxError {
+  func fail(_ reason: String, at offset: Int? = nil) -> SyntaxError {
     SyntaxError(offset: offset ?? pos, reason: reason)
   }
 
-  private mutating func parseValue(depth: Int) throws -> JSONValue {
+  mutating func parseValue(depth: Int) throws -> JSONValue {
     guard depth < 512 else { throw fail("nesting deeper than 512") }
     skipSpace()
     guard pos < bytes.count else { throw fail("unexpected end of input (truncated JSON?)") }
@@ -120,7 +120,7 @@ struct JSONScanner {
     }
     let base = memberStack.count
     var asciiKeys = true
-    // An error abandons the whole scan, so the stack needs no unwinding on the throwing paths.
+    // A syntax error leaves partial members here: the recovering reader drops them (`attempt`).
     while true {
       skipSpace()
       guard pos < bytes.count else {
@@ -304,7 +304,7 @@ struct JSONScanner {
 
 /// A stack that hands its top elements over as an exact-size array by moving them (no retain and
 /// release per element, as copying a slice out of an `Array` and removing it would cost).
-private final class ScratchStack<Element> {
+final class ScratchStack<Element> {
   private var storage: UnsafeMutablePointer<Element>
   private var capacity = 64
   private(set) var count = 0

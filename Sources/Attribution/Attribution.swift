@@ -7,10 +7,14 @@ public struct AttributionOptions: Sendable, Hashable {
   public var acceptMedium = false
   /// Pull-request labels the user's configuration names as AI marks; they count as strong evidence.
   public var aiLabels: Set<String> = []
+  /// In-house bots (`--bot`, `bots:` in teams.yml): globs (`*`, `?`, case-insensitive) matched against
+  /// the author's email, and against `Name <email>`.
+  public var bots: [String] = []
 
-  public init(acceptMedium: Bool = false, aiLabels: Set<String> = []) {
+  public init(acceptMedium: Bool = false, aiLabels: Set<String> = [], bots: [String] = []) {
     self.acceptMedium = acceptMedium
     self.aiLabels = aiLabels
+    self.bots = bots
   }
 }
 

@@ -15,6 +15,8 @@ public struct Attributor: Sendable {
   public let options: AttributionOptions
   let compiled: CompiledCatalogue
   let aiLabels: Set<String>
+  /// Entire CLI checkpoints by id, for commits whose `Entire-Checkpoint:` trailer names one.
+  public var checkpoints: [String: EntireCheckpoint] = [:]
 
   public init(catalogue: SignatureCatalogue, options: AttributionOptions = AttributionOptions()) {
     self.catalogue = catalogue
@@ -31,7 +33,19 @@ public struct Attributor: Sendable {
 
   /// Whether one commit, by its own marks alone, is AI work (the ledger's per-commit AI flag).
   public func isAI(_ commit: CommitInfo) -> Bool {
-    cohort(of: compiled.findings(for: commit), authorDecides: true) != .unmarked
+    let findings = compiled.findings(for: commit)
+    switch cohort(of: findings, authorDecides: true) {
+    case .agent: return true
+    case .assisted:
+      return botAuthor(commit.author, evidence: findings.filter(\.isRecorded).map(\.evidence)) == nil
+    case .unmarked, .bot: return false
+    }
+  }
+
+  /// Whether `name` is an AI tool's catalogue id, name or alias (`Claude`, `Claude Code`, `cursor`), for
+  /// records that name tools in free text.
+  public func isToolName(_ name: String) -> Bool {
+    compiled.toolNames.contains(name.lowercased())
   }
 
   /// Attributes one mainline change.
@@ -54,12 +68,14 @@ public struct Attributor: Sendable {
         compiled.footers + compiled.prBodies, in: prBody, folded: FoldedText(prBody), signal: .prBody,
         time: time)
     }
-    let own = compiled.findings(for: change.commit) + pullRequest
+    let checkpoint = entireCheckpoint(of: change.commit)
+    let own = compiled.findings(for: change.commit) + pullRequest + (checkpoint?.findings ?? [])
     let note = notes[change.id].flatMap { $0.isEmpty ? nil : $0 }
     let noteEvidence = note.map(noteFindings) ?? []
 
     if change.commit.isMerge && !change.contributing.isEmpty {
-      return attributeMerge(change, own: own, ownNote: noteEvidence, notes: notes)
+      return markingBots(
+        attributeMerge(change, own: own, ownNote: noteEvidence, notes: notes), change: change, own: own)
     }
     let findings = own + noteEvidence
     let cohort = cohort(of: findings, authorDecides: true)
@@ -69,10 +85,14 @@ public struct Attributor: Sendable {
       result.aiLinesAdded = lines.count
       result.needsHunks = lines.needsHunks
       result.notesUsed = true
+    } else if let agentLines = checkpoint?.checkpoint.agentLines {
+      // Entire's own split: the agent's lines that remain in the commit.
+      result.aiLinesAdded = min(agentLines, change.linesAdded)
+      result.notesUsed = true
     } else {
       result.aiLinesAdded = cohort == .unmarked ? 0 : change.linesAdded
     }
-    return result
+    return markingBots(result, change: change, own: own)
   }
 
   /// `agent` when an AI identity is the author (if `authorDecides`), `assisted` on strong AI evidence
@@ -112,6 +132,28 @@ public struct Attributor: Sendable {
       guard let tool else { return nil }
       return compiled.finding(tool, .label, .medium, "label: \(label)", gate: nil, time: time)
     }
+  }
+
+  /// The commit's Entire checkpoint, when its trailer names one that was read, with one finding per agent.
+  func entireCheckpoint(of commit: CommitInfo) -> (checkpoint: EntireCheckpoint, findings: [Finding])? {
+    guard !checkpoints.isEmpty else { return nil }
+    for id in EntireCheckpoint.ids(in: commit.message) {
+      guard let checkpoint = checkpoints[id] else { continue }
+      let split =
+        checkpoint.agentLines.map { ", \($0) agent line(s), \(checkpoint.humanLines ?? 0) human" } ?? ""
+      let model = checkpoint.models.count == 1 ? checkpoint.models.first : nil
+      let findings = checkpoint.agents.map { agent in
+        let tool = compiled.toolID(forAlias: agent)
+        return Finding(
+          tool: tool, toolClass: compiled.tools.first { $0.id == tool }?.toolClass ?? .assisted,
+          signal: .note,
+          strength: .strong,
+          detail: "checkpoint: Entire \(id) by \(agent)\(model.map { " (\($0))" } ?? "")\(split)",
+          model: model)
+      }
+      return (checkpoint, findings)
+    }
+    return nil
   }
 
   /// One finding per tool with AI lines in the note.

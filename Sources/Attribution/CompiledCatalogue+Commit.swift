@@ -12,16 +12,18 @@ extension CompiledCatalogue {
 
     let author = RawIdentity(name: commit.author.name, email: commit.author.email)
     if let match = match(author, role: .author) {
+      let (strength, window) = identityStrength(match.rule, time: time)
       found.append(
         finding(
-          match.rule.tool, .author, .strong, "author: \(author.name) <\(author.email)>", model: match.model,
-          gate: match.rule.since, time: time))
+          match.rule.tool, .author, strength, "author: \(author.name) <\(author.email)>\(window)",
+          model: match.model, gate: match.rule.since, time: time))
     }
     // An identical committer adds nothing; a different one is a separate mark (Aider's committer-only
     // suffix is exactly this case).
     if commit.committer.name != commit.author.name || commit.committer.email != commit.author.email {
       let committer = RawIdentity(name: commit.committer.name, email: commit.committer.email)
-      if let match = match(committer, role: .committer) {
+      // A bot committing someone's change says nothing about who wrote it.
+      if let match = match(committer, role: .committer), tools[match.rule.tool].toolClass != .bot {
         let toolCommitted = !tools[match.rule.tool].toolClass.countsAsAI
         found.append(
           finding(
@@ -68,10 +70,13 @@ extension CompiledCatalogue {
     if coauthorKeys.contains(lowerKey), let identity = RawIdentity(parsing: value) {
       // A `Name <email>` value is a person unless the address is a tool's: never fall through to
       // key-only rules, or `Assisted-by: Jane <jane@example.com>` would count as AI.
-      guard let match = match(identity, role: .coAuthor) else { return [] }
+      guard let match = match(identity, role: .coAuthor), tools[match.rule.tool].toolClass != .bot else {
+        return []
+      }
+      let (strength, window) = identityStrength(match.rule, time: time)
       return [
         finding(
-          match.rule.tool, .trailer, .strong, "co-author: \(line)", model: match.model,
+          match.rule.tool, .trailer, strength, "co-author: \(line)\(window)", model: match.model,
           gate: match.rule.since, time: time)
       ]
     }
@@ -84,6 +89,12 @@ extension CompiledCatalogue {
         finding(rule.tool, .trailer, .strong, "trailer: \(line)", model: model, gate: rule.since, time: time))
     }
     return found
+  }
+
+  /// Medium inside the identity's `mediumBetween` window, with the reason for the evidence's detail.
+  func identityStrength(_ rule: Identity, time: Int64) -> (Strength, String) {
+    guard let window = rule.medium, time >= window.from, time < window.until else { return (.strong, "") }
+    return (.medium, " (medium: dated \(window.text), when this mark was also written without AI)")
   }
 
   /// The first matching line of each pattern, quoted whole.

@@ -29,6 +29,8 @@ struct CompiledCatalogue: Sendable {
     let roles: Set<IdentityRole>
     let model: Pattern?
     let since: Gate?
+    /// Seconds `[from, until)`: inside, the identity is medium evidence; `text` names the window.
+    let medium: (from: Int64, until: Int64, text: String)?
   }
 
   struct Trailer: Sendable {
@@ -57,6 +59,10 @@ struct CompiledCatalogue: Sendable {
   var branches: [(prefix: String, tool: Int)] = []
   var labels: [String: Int] = [:]
   var aliases: [String: String] = [:]
+  /// Lowercased ids, names and aliases of AI tools.
+  var toolNames: Set<String> = []
+  /// Ids of `bot`-class entries.
+  var botTools: Set<String> = []
 
   /// The catalogue was validated when it was loaded; a pattern that still fails to compile (a catalogue
   /// built in code) is dropped rather than stopping attribution.
@@ -70,6 +76,12 @@ struct CompiledCatalogue: Sendable {
       aliases[signature.id.lowercased()] = signature.id
       for alias in signature.aliases where aliases[alias.lowercased()] == nil {
         aliases[alias.lowercased()] = signature.id
+      }
+      // Records name tools in free text too (Entire's `agent: Claude Code`).
+      if aliases[signature.name.lowercased()] == nil { aliases[signature.name.lowercased()] = signature.id }
+      if signature.toolClass == .bot { botTools.insert(signature.id) }
+      if signature.toolClass.countsAsAI {
+        toolNames.formUnion(([signature.id, signature.name] + signature.aliases).map { $0.lowercased() })
       }
       for matcher in signature.identities {
         add(matcher, tool: toolIndex)
@@ -113,7 +125,14 @@ struct CompiledCatalogue: Sendable {
       Identity(
         tool: tool, order: index, key: key, name: matcher.name.flatMap { try? Pattern($0) },
         roles: Set(matcher.roles), model: matcher.model.flatMap { try? Pattern($0) },
-        since: Gate(matcher.since)))
+        since: Gate(matcher.since), medium: Self.window(matcher.mediumBetween)))
+  }
+
+  private static func window(_ dates: [String]?) -> (from: Int64, until: Int64, text: String)? {
+    guard let dates, dates.count == 2, let from = CatalogueDate.epochSeconds(dates[0]),
+      let until = CatalogueDate.epochSeconds(dates[1])
+    else { return nil }
+    return (from, until + 86_400, "\(dates[0])..\(dates[1])")
   }
 
   /// The catalogue id for a tool name used by git-ai notes or Agent Trace; unknown names pass through.

@@ -9,15 +9,17 @@ let embeddedCatalogueYAML = ##"""
   #   tools: one entry per tool, matched in this order (the first tool that matches an identity wins).
   #     id        catalogue id written into evidence (`claude-code`, ...)
   #     name      human-readable name
-  #     class     agent | assisted | review-suggestion | autofix | policy | tool-committed
-  #               (tool-committed is recorded but never counts as AI evidence)
+  #     class     agent | assisted | review-suggestion | autofix | policy | tool-committed | bot
+  #               (tool-committed is recorded but never counts as AI evidence; bot is non-AI automation:
+  #               a change it authors without AI evidence is in cohort `bot`, outside AI vs unmarked)
   #     since     YYYY-MM-DD; a marker on a commit dated before this is noise and is not counted
   #     aliases   tool names used by git-ai notes (agent_id.tool) and Agent Trace records (tool.name)
   #     humanEditsOf  for tool-committed entries: the tool whose subject prefixes are then not AI marks
   #     identities: author, committer and co-author identities; each has exactly one of
   #                 domain (+ optional locals), email, bot (numeric id) + login(s), nameSuffix;
   #                 optional: name (regex on the display name), roles (author, committer, co-author),
-  #                 model (regex; its first group, or the whole match, is the model), since
+  #                 model (regex; its first group, or the whole match, is the model), since,
+  #                 mediumBetween ([from, until] dates: inside them the identity is only medium evidence)
   #     trailers:   key (case-insensitive), optional value (regex), model (regex), since
   #     footers:    regexes for message lines (footers, session links); also applied to PR bodies
   #     subjects:   regexes for the first line of the message
@@ -74,13 +76,15 @@ let embeddedCatalogueYAML = ##"""
       identities:
         - {bot: 223556219, login: Copilot}
 
+    # VS Code's `git.addAICoAuthor` wrote this trailer by default from April 2026 until 2026-05-03, on
+    # commits made without any AI too (microsoft/vscode#310226, #313931): only medium evidence then.
     - id: copilot-ide
       name: GitHub Copilot in the editor
       class: assisted
       since: 2021-06-29
       aliases: [copilot, github-copilot]
       identities:
-        - {email: copilot@github.com}
+        - {email: copilot@github.com, mediumBetween: [2026-04-01, 2026-05-03]}
 
     - id: copilot-chat
       name: GitHub Copilot chat
@@ -291,14 +295,61 @@ let embeddedCatalogueYAML = ##"""
         - {bot: 205137888, login: 'cline[bot]'}
       branches: [cline/]
 
+    # Entire CLI (entire.io) links a commit to its agent session checkpoint with a 12-hex id; the
+    # checkpoint itself (agent, model, line split) lives on its `entire/checkpoints/v1` branch.
     - id: entire
       name: Entire CLI
       class: assisted
       since: 2025-06-01
       aliases: [entire]
       trailers:
+        - {key: Entire-Checkpoint, value: '^[0-9a-f]{12}$'}
         - {key: Entire-Session}
         - {key: Entire-Agent}
+
+    # Factory's Droid co-authors as its GitHub App (65 commits of steveyegge/beads); `droid` in git-ai notes.
+    - id: factory-droid
+      name: Factory Droid
+      class: assisted
+      since: 2025-01-01
+      aliases: [droid, factory-droid]
+      identities:
+        - {bot: 138933559, login: 'factory-droid[bot]'}
+
+    # Seen in public repositories (unconfirmed as defaults): the co-author lines these tools write.
+    - id: qwen-code
+      name: Qwen Code
+      class: assisted
+      since: 2025-07-01
+      aliases: [qwen, qwen-code, qwen-coder]
+      identities:
+        - {email: qwen-coder@alibabacloud.com, roles: [co-author]}
+
+    - id: junie
+      name: JetBrains Junie
+      class: assisted
+      since: 2025-04-01
+      aliases: [junie]
+      identities:
+        - {email: junie@jetbrains.com}
+
+    - id: kiro
+      name: Kiro
+      class: assisted
+      since: 2025-07-01
+      aliases: [kiro]
+      identities:
+        - {domain: kiro.dev, locals: [noreply, no-reply, kiro]}
+
+    # Block's goose signs as `Goose <opensource@block.xyz>`, Block's general open-source address:
+    # only as a co-author named goose.
+    - id: goose
+      name: goose (Block)
+      class: assisted
+      since: 2025-01-01
+      aliases: [goose]
+      identities:
+        - {email: opensource@block.xyz, roles: [co-author], name: '^goose\b'}
 
     - id: nori
       name: Nori
@@ -315,13 +366,63 @@ let embeddedCatalogueYAML = ##"""
       class: policy
       since: 2022-06-21
       trailers:
-        - {key: Assisted-by, model: '^[^:<]+:\s*([^\s\[]+)'}
+        # `Assisted-by: none` / `n/a` means none, and curl credits people with a bare name: the value must
+        # name an AI (a tool or model word, or the kernel's AGENT:MODEL form).
+        - key: Assisted-by
+          value: '^(?!\s*(none|n/?a|no|nobody|-+)\s*$).*(\b(ai|llm|amp|o[1-9])\b|\b(claude|gpt|chatgpt|openai|gemini|copilot|codex|cursor|qwen|llama|mistral|deepseek|grok|kimi|glm|windsurf|aider|junie|kiro|goose|devin|jules|cline|opencode|sonnet|opus|haiku)|\S:\S)'
+          model: '^[^:<]+:\s*([^\s\[]+)'
         - {key: Generated-by, model: '^[^:<]+:\s*([^\s\[]+)'}
         - {key: Co-authored-by-AI, model: '\(([^)]+)\)'}
         - {key: AI-Tool}
         - {key: AI-Agent}
+        # QEMU's policy (from 2026-05-01): `AI-used-for: <what the AI did>`; `none` means none.
+        - {key: AI-used-for, value: '^(?!\s*(none|n/?a|no)\s*$)', since: 2026-05-01}
         - key: Co-developed-by
           value: '^(claude|gpt|chatgpt|gemini|copilot|codex|o[0-9])\b[\s:-]+[\w./-]*[0-9]'
           model: '^\S+[\s:-]+(\S+)'
+
+    # Non-AI automation: a change one of these authors without AI evidence is in cohort `bot`. Any other
+    # GitHub App (`name[bot]`) that is no AI tool above is a bot too; `--bot` and `bots:` in teams.yml add
+    # in-house bots.
+    - id: dependabot
+      name: Dependabot
+      class: bot
+      identities:
+        - {bot: 49699333, login: 'dependabot[bot]'}
+        - {bot: 27856297, login: 'dependabot-preview[bot]'}
+
+    - id: renovate
+      name: Renovate
+      class: bot
+      identities:
+        - {bot: 29139614, login: 'renovate[bot]'}
+        - {email: bot@renovateapp.com}
+
+    - id: pre-commit-ci
+      name: pre-commit.ci
+      class: bot
+      identities:
+        - {bot: 66853113, login: 'pre-commit-ci[bot]'}
+
+    - id: github-actions
+      name: GitHub Actions
+      class: bot
+      identities:
+        - {bot: 41898282, login: 'github-actions[bot]'}
+        - {email: 'github-actions[bot]@users.noreply.github.com'}
+        - {email: action@github.com}
+
+    - id: mergify
+      name: Mergify
+      class: bot
+      identities:
+        - {bot: 37929162, login: 'mergify[bot]'}
+
+    - id: release-bots
+      name: Release bots
+      class: bot
+      identities:
+        - {email: semantic-release-bot@martynus.net}
+        - {email: bot@goreleaser.com}
 
   """##

@@ -85,10 +85,9 @@ extension GitAINote {
     guard parts.count == 2 else {
       throw NoteFormatError("line \(number): expected '<key> <ranges>', found '\(text)'")
     }
+    // Real notes use many key shapes (16- and 7-hex prompt ids, UUIDs, `s_…::t_…`, `h_…`, `human`,
+    // `ai_agent`); the metadata decides who a key stands for, so any token is accepted here.
     let key = String(parts[0])
-    guard isKnownKeyShape(key) else {
-      throw NoteFormatError("line \(number): unknown attestation key '\(key)'")
-    }
     var lines: [ClosedRange<Int>] = []
     for item in parts[1].split(separator: ",", omittingEmptySubsequences: false) {
       let bounds = item.split(separator: "-", omittingEmptySubsequences: false)
@@ -99,20 +98,6 @@ extension GitAINote {
       lines.append(low...high)
     }
     return Entry(key: key, lines: lines)
-  }
-
-  /// `s_<hex>::t_<hex>`, `h_<hex>` or a legacy 16-hex prompt key.
-  private static func isKnownKeyShape(_ key: String) -> Bool {
-    func isHex(_ text: Substring) -> Bool {
-      !text.isEmpty && text.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit }
-    }
-    if key.hasPrefix("h_") { return isHex(key.dropFirst(2)) }
-    if key.hasPrefix("s_") {
-      let halves = key.components(separatedBy: "::")
-      return halves.count == 2 && isHex(halves[0].dropFirst(2)) && halves[1].hasPrefix("t_")
-        && isHex(halves[1].dropFirst(2))
-    }
-    return key.count == 16 && isHex(Substring(key))
   }
 }
 

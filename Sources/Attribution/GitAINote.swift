@@ -31,7 +31,8 @@ public struct GitAINote: Sendable, Hashable {
 
   /// One `<key> <ranges>` line under a file.
   public struct Entry: Sendable, Hashable {
-    /// `s_<hex>::t_<hex>` (session and trace), `h_<hex>` (a person) or 16 hex digits (legacy prompt).
+    /// `s_<hex>::t_<hex>` (session and trace), `h_<hex>` or `human` (a person), or a prompt id (16 or 7
+    /// hex digits, a UUID).
     public var key: String
     public var lines: [ClosedRange<Int>]
 
@@ -58,7 +59,7 @@ public struct GitAINote: Sendable, Hashable {
   public var attestations: [FileAttestation]
   /// Session records by session id (`s_<hex>`).
   public var sessions: [String: Agent]
-  /// Legacy prompt records by their 16-hex key.
+  /// Prompt records by their key as the attestation writes it (16 or 7 hex digits, a UUID).
   public var prompts: [String: Agent]
   /// Known people by `h_<hex>` key: the `author` string.
   public var humans: [String: String]
@@ -77,18 +78,22 @@ public struct GitAINote: Sendable, Hashable {
     self.humans = humans
   }
 
-  /// Who each key stands for: AI for keys that resolve to a session or prompt with an agent, a person
-  /// for `h_` keys, unknown for keys the metadata does not resolve.
+  /// The tool name given to AI lines whose key the metadata does not resolve (git-ai drops prompt
+  /// records it was told not to share, but the lines stay AI-written).
+  public static let unnamedTool = "unnamed"
+
+  /// Who each key stands for: `human` and `h_` keys are people; a key found in `prompts` (16-hex, 7-hex,
+  /// UUID) or whose `s_` part is in `sessions` is that agent; any other key is AI by an unnamed tool,
+  /// since git-ai attests only AI lines and known people.
   public func contributor(forKey key: String) -> LineContributor {
+    if key == "human" { return .human(nil) }
     if key.hasPrefix("h_") { return .human(humans[key]) }
-    let agent: Agent?
-    if key.hasPrefix("s_") {
+    var agent = prompts[key]
+    if agent == nil, key.hasPrefix("s_") {
       let session = key.split(separator: ":", maxSplits: 1).first.map(String.init) ?? key
       agent = sessions[session]
-    } else {
-      agent = prompts[key]
     }
-    guard let agent else { return .unknown }
+    guard let agent else { return .ai(tool: Self.unnamedTool, model: nil) }
     return .ai(tool: agent.tool, model: agent.model)
   }
 

@@ -79,6 +79,7 @@ private struct CatalogueReader {
       node,
       allowed: [
         "domain", "locals", "email", "bot", "login", "nameSuffix", "name", "roles", "model", "since",
+        "mediumBetween",
       ],
       in: "an identity")
     let keyFields = ["domain", "email", "bot", "nameSuffix"].filter { fields[$0] != nil }
@@ -123,6 +124,13 @@ private struct CatalogueReader {
     matcher.name = try fields["name"].map { try regex($0, field: "name") }
     matcher.model = try fields["model"].map { try regex($0, field: "model") }
     matcher.since = try fields["since"].map(date)
+    if let window = fields["mediumBetween"] {
+      let dates = try sequence(window, field: "mediumBetween").map(date)
+      guard dates.count == 2, dates[0] <= dates[1] else {
+        throw error(at: window, "'mediumBetween' must be [from, until], two dates in order")
+      }
+      matcher.mediumBetween = dates
+    }
     if let rolesNode = fields["roles"] {
       matcher.roles = try strings(rolesNode, field: "roles").map { raw in
         guard let role = IdentityRole(rawValue: raw) else {

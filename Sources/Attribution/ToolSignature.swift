@@ -4,9 +4,11 @@ public enum ToolClass: String, Sendable, Hashable, Codable, CaseIterable {
   case reviewSuggestion = "review-suggestion"
   /// The tool only committed the person's own edits (Aider's committer-only `(aider)`).
   case toolCommitted = "tool-committed"
+  /// Non-AI automation (Dependabot, Renovate, release bots): its changes form cohort `bot`.
+  case bot
 
-  /// Marks of every class except `tool-committed` are AI evidence.
-  public var countsAsAI: Bool { self != .toolCommitted }
+  /// Marks of every class except `tool-committed` and `bot` are AI evidence.
+  public var countsAsAI: Bool { self != .toolCommitted && self != .bot }
 }
 
 /// Where an identity appears on a commit.
@@ -49,15 +51,21 @@ public struct IdentityMatcher: Sendable, Hashable, Codable {
   public var model: String?
   /// `YYYY-MM-DD`; overrides the tool's date gate for this matcher.
   public var since: String?
+  /// `[from, until]` (`YYYY-MM-DD`, both days included): on commits dated inside, the identity is only
+  /// medium evidence, because something wrote it then without AI too (VS Code's default Copilot
+  /// co-author of April 2026).
+  public var mediumBetween: [String]?
 
   public init(
-    key: Key, name: String? = nil, roles: [IdentityRole] = [], model: String? = nil, since: String? = nil
+    key: Key, name: String? = nil, roles: [IdentityRole] = [], model: String? = nil, since: String? = nil,
+    mediumBetween: [String]? = nil
   ) {
     self.key = key
     self.name = name
     self.roles = roles
     self.model = model
     self.since = since
+    self.mediumBetween = mediumBetween
   }
 }
 

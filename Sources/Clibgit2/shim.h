@@ -18,6 +18,14 @@ static inline int outcomes_git_set_cache_max_size(ssize_t bytes) {
   return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
 }
 
+static inline int outcomes_git_set_mwindow_size(size_t bytes) {
+  return git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, bytes);
+}
+
+static inline int outcomes_git_set_mwindow_mapped_limit(size_t bytes) {
+  return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes);
+}
+
 // Keep libgit2 from reading the user's or system's config search path during tests and CI.
 static inline int outcomes_git_set_search_path(git_config_level_t level, const char *path) {
   return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);

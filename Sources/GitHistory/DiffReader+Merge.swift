@@ -1,4 +1,5 @@
 internal import Clibgit2
+import Foundation
 import OutcomeModel
 
 extension DiffReader {
@@ -7,8 +8,9 @@ extension DiffReader {
   ///
   /// Each file is compared blob to blob at the same path, which is far cheaper than a tree diff when the
   /// branch is old. A file missing at that path in the parent may have been renamed on that side; then
-  /// the whole tree is diffed with rename detection, as before. Files identical in the parent are left
-  /// out, which the ledger reads as "unchanged against this parent".
+  /// the trees are diffed with rename detection, but only those files get hunks (an old branch differs
+  /// from the merge in thousands of files, whose patches the ledger never reads). Files identical in
+  /// the parent are left out, which the ledger reads as "unchanged against this parent".
   func otherParentDiff(
     commit: OpaquePointer, parentIndex: UInt32, firstParentFiles: [FileDiff]
   ) throws(GitError) -> [FileDiff] {
@@ -23,11 +25,13 @@ extension DiffReader {
     defer { git_tree_free(mergeTree) }
 
     var result: [FileDiff] = []
+    var missing: Set<String> = []
     for file in firstParentFiles {
       guard let path = file.newPath, !file.isBinary, !file.isMissing, file.kind != .deleted else { continue }
       guard let newID = Self.blobID(path, in: mergeTree!) else { continue }
       guard let oldID = Self.blobID(path, in: parentTree!) else {
-        return try diff(commit: commit, againstParent: parent).files
+        missing.insert(path)
+        continue
       }
       if oldID == newID { continue }
       var entry = FileDiff(oldPath: path, newPath: path, kind: .modified)
@@ -35,6 +39,52 @@ extension DiffReader {
       entry.hunks = hunks
       entry.isBinary = binary
       entry.isMissing = missing
+      result.append(entry)
+    }
+    if !missing.isEmpty {
+      result += try renamedInto(missing, from: parentTree!, to: mergeTree!)
+    }
+    return result
+  }
+
+  /// Where each of `paths` (missing in the parent) came from: rename detection between those files and
+  /// the parent's files the merge no longer has, as `git blame` follows one path (`single_follow`).
+  ///
+  /// An old branch lacks thousands of files the merge has; detecting renames over all of them (the
+  /// earlier way) hashed every one for similarity, the largest cost of the whole pass on git/git.
+  private func renamedInto(
+    _ paths: Set<String>, from parentTree: OpaquePointer, to mergeTree: OpaquePointer
+  ) throws(GitError) -> [FileDiff] {
+    var walk = TreeWalk(repository: repository.handle)
+    walk.stopsEarly = false
+    try walk.compare(parentTree, mergeTree, prefix: "")
+    let sources = walk.changes.lazy.filter { $0.new == nil }.map(\.path)
+    var pathspec: [UnsafeMutablePointer<CChar>?] = (paths.sorted() + sources).map { strdup($0) }
+    defer { pathspec.forEach { free($0) } }
+    var diffOptions = Self.zeroContextOptions()
+    diffOptions.flags |= GIT_DIFF_INCLUDE_TYPECHANGE.rawValue | GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
+    var diff: OpaquePointer?
+    let code = pathspec.withUnsafeMutableBufferPointer { buffer in
+      diffOptions.pathspec = git_strarray(strings: buffer.baseAddress, count: buffer.count)
+      return git_diff_tree_to_tree(&diff, repository.handle, parentTree, mergeTree, &diffOptions)
+    }
+    try check(code, "git_diff_tree_to_tree")
+    defer { git_diff_free(diff) }
+    if options.detectRenames {
+      _ = try findRenames(in: diff!)
+    }
+    var result: [FileDiff] = []
+    for index in 0..<git_diff_num_deltas(diff) {
+      let delta = git_diff_get_delta(diff, index)!.pointee
+      var entry = Self.describe(delta)
+      guard let newPath = entry.newPath, paths.contains(newPath) else { continue }
+      if entry.kind != .added {
+        let (hunks, binary, missing) = blobHunks(
+          old: OID(delta.old_file.id), new: OID(delta.new_file.id), path: newPath)
+        entry.hunks = hunks
+        entry.isBinary = binary
+        entry.isMissing = missing
+      }
       result.append(entry)
     }
     return result
@@ -53,13 +103,14 @@ extension DiffReader {
   }
 
   /// Zero-context hunk positions between two blobs, streamed without keeping lines.
-  func blobHunks(old: OID, new: OID, path: String) -> (hunks: [Hunk], binary: Bool, missing: Bool) {
-    var oldRaw = old.gitOID
-    var newRaw = new.gitOID
+  /// A nil id stands for no file (an added or deleted one).
+  func blobHunks(old: OID?, new: OID?, path: String) -> (hunks: [Hunk], binary: Bool, missing: Bool) {
     var oldBlob: OpaquePointer?
     var newBlob: OpaquePointer?
-    guard git_blob_lookup(&oldBlob, repository.handle, &oldRaw) == 0,
-      git_blob_lookup(&newBlob, repository.handle, &newRaw) == 0
+    var oldRaw = old?.gitOID ?? git_oid()
+    var newRaw = new?.gitOID ?? git_oid()
+    guard old == nil || git_blob_lookup(&oldBlob, repository.handle, &oldRaw) == 0,
+      new == nil || git_blob_lookup(&newBlob, repository.handle, &newRaw) == 0
     else {
       git_error_clear()
       git_blob_free(oldBlob)

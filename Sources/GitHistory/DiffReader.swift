@@ -25,6 +25,14 @@ struct DiffReader {
   }
 
   private func diff(oldTree: OpaquePointer?, newTree: OpaquePointer?) throws(GitError) -> Result {
+    if !options.libgit2TreeDiff, let changed = try changedBlobs(old: oldTree, new: newTree) {
+      return Result(files: try blobDiffs(changed), renameDetectionSkipped: false)
+    }
+    return try libgit2Diff(oldTree: oldTree, newTree: newTree)
+  }
+
+  /// libgit2's own tree diff, with rename detection: for changes the tree walk leaves to it.
+  func libgit2Diff(oldTree: OpaquePointer?, newTree: OpaquePointer?) throws(GitError) -> Result {
     var diffOptions = Self.zeroContextOptions()
     diffOptions.flags |= GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
     var diff: OpaquePointer?
@@ -89,7 +97,7 @@ struct DiffReader {
   }
 
   /// Returns true when inexact detection was skipped because the change is too large (git's limit rule).
-  private func findRenames(in diff: OpaquePointer) throws(GitError) -> Bool {
+  func findRenames(in diff: OpaquePointer) throws(GitError) -> Bool {
     let added = git_diff_num_deltas_of_type(diff, GIT_DELTA_ADDED)
     let deleted = git_diff_num_deltas_of_type(diff, GIT_DELTA_DELETED)
     guard added > 0, deleted > 0 else { return false }
@@ -128,10 +136,16 @@ struct DiffReader {
     try check(code, "git_patch_from_diff")
     defer { git_patch_free(patch) }
     guard let patch else { return file }
+    try fill(&file, from: patch)
+    return file
+  }
+
+  /// Binary flag, line counts and (with the detail for them) hunks of one file's patch.
+  func fill(_ file: inout FileDiff, from patch: OpaquePointer) throws(GitError) {
     let flags = git_patch_get_delta(patch)!.pointee.flags
     if flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 {
       file.isBinary = true
-      return file
+      return
     }
     var added = 0
     var deleted = 0
@@ -141,7 +155,6 @@ struct DiffReader {
     if options.detail >= .positions {
       file.hunks = try hunks(of: patch)
     }
-    return file
   }
 
   /// libgit2 gives a type change (file <-> symlink) an empty patch; git counts it as the text of the old

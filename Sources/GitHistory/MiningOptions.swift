@@ -33,6 +33,9 @@ public struct MiningOptions: Sendable {
   public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
   /// Neighbouring commits each worker takes in a row (they share trees, so its cache keeps them).
   public var block = ProcessInfo.processInfo.environment["OUTCOMES_BLOCK"].flatMap(Int.init) ?? 16
+  /// Diff every commit with libgit2's tree diff instead of the walk that skips unchanged folders (tests
+  /// compare the two).
+  public var libgit2TreeDiff = false
   /// How far workers may run ahead of the consumer; bounds memory on huge histories.
   public var lookahead = 256
 

@@ -33,7 +33,7 @@ extension LineLedger {
   /// Commits applied so far, counting those of the snapshot it resumed from.
   public var commitCount: Int { persons.count }
 
-  func remember(_ commit: CommitDiffs, replacing files: [String: FileLines]) {
+  func remember(_ commit: CommitDiffs, replacing files: FileTable) {
     var touched: [(path: String, lines: FileLines?)] = []
     var seen = Set<String>()
     for file in commit.change.files {
@@ -52,7 +52,7 @@ extension LineLedger {
   public func snapshot() -> Snapshot {
     Snapshot(
       persons: persons, mergeCommits: mergeCommits, changes: changes, sideRemovers: sideRemovers,
-      tipFiles: tipFiles, undo: Array(undo.suffix(configuration.undoDepth)),
+      tipFiles: tipFiles.dictionary, undo: Array(undo.suffix(configuration.undoDepth)),
       unknownFileVersions: unknownFileVersions, misfitDiffs: misfitDiffs)
   }
 
@@ -67,7 +67,7 @@ extension LineLedger {
     mergeCommits = snapshot.mergeCommits
     changes = snapshot.changes
     sideRemovers = snapshot.sideRemovers
-    tipFiles = snapshot.tipFiles
+    tipFiles = FileTable(numbers: pathNumbers, snapshot.tipFiles)
     undo = snapshot.undo
     unknownFileVersions = snapshot.unknownFileVersions
     misfitDiffs = snapshot.misfitDiffs
@@ -84,7 +84,7 @@ extension LineLedger {
             "a new branch starts from a change \(snapshot.changes.count - 1 - index) changes back; the cache keeps line states for the last \(snapshot.undo.count)"
         )
       }
-      var files = snapshot.tipFiles
+      var files = tipFiles
       for step in snapshot.undo.reversed() where step.mainline > index {
         for (path, lines) in step.files { files[path] = lines }
       }
@@ -175,6 +175,7 @@ extension LineLedger.Snapshot {
 extension FileLines {
   func encode(to writer: inout BinaryWriter) {
     writer.write(known)
+    let runs = mergedRuns
     writer.write(UInt64(runs.count))
     for run in runs {
       // Stored plus one, so the "unknown" and "not landed" markers (UInt32.max) become a single zero byte.
@@ -186,19 +187,19 @@ extension FileLines {
   }
 
   init(from reader: inout BinaryReader) throws(BinaryReader.Truncated) {
-    self.init()
-    known = try reader.readBool()
+    let known = try reader.readBool()
     let count = try reader.readCount()
-    runs.reserveCapacity(count)
+    var runs: [LineRun] = []
+    runs.reserveCapacity(min(count, 1 << 20))
     for _ in 0..<count {
       let origin = UInt32(truncatingIfNeeded: try reader.readUInt64()) &- 1
       let landing = UInt32(truncatingIfNeeded: try reader.readUInt64()) &- 1
       let lines = UInt32(truncatingIfNeeded: try reader.readUInt64())
       let ai = try reader.readBool()
-      // Appended as stored: runs were already merged when written.
       runs.append(LineRun(origin: origin, landing: landing, count: lines, ai: ai))
-      lineCount += Int(lines)
     }
+    self.init(runs: runs)
+    self.known = known
   }
 }
 

@@ -3,7 +3,7 @@ extension LineLedger {
   /// only when the ledger keeps resumable state (`undoDepth > 0`), a cached run included, so blame at
   /// the tip needs no full pass. Empty otherwise.
   public func linesAtTip() -> [String: [LineOrigin]] {
-    tipFiles.compactMapValues { lines in
+    tipFiles.dictionary.compactMapValues { lines in
       guard lines.known else { return nil }
       return lines.runs.flatMap { run in
         repeatElement(

@@ -13,20 +13,22 @@ import OutcomeModel
 /// the lines they removed (SZZ).
 public final class LineLedger {
   struct TreeState {
-    var files: [String: FileLines]
+    var files: FileTable
     var remaining: Int
   }
 
   public let configuration: LedgerConfiguration
   var states: [Int: TreeState] = [:]
-  private var kept: [Int: [String: FileLines]] = [:]
+  private var kept: [Int: FileTable] = [:]
+  /// Path numbers shared by every file table of this ledger.
+  let pathNumbers = PathNumbers()
   var persons: [Int32] = []
   var mergeCommits: [Bool] = []
   /// By mainline index.
   public internal(set) var changes: [ChangeLines] = []
   /// The newest mainline change's files and, for the last changes, what each one replaced: a later run
   /// rebuilds from these the state of any recent mainline commit a new branch starts from.
-  var tipFiles: [String: FileLines] = [:]
+  lazy var tipFiles = FileTable(numbers: pathNumbers)
   var undo: [UndoStep] = []
   /// The last branch commit that removed lines of an origin: who reworked them before a merge landed.
   var sideRemovers: [UInt32: Int32] = [:]
@@ -103,7 +105,7 @@ public final class LineLedger {
   /// lines are unknown (binary, missing blob) are left out.
   public func lines(at position: Int) -> [String: [LineOrigin]]? {
     kept[position].map { files in
-      files.compactMapValues { lines in
+      files.dictionary.compactMapValues { lines in
         guard lines.known else { return nil }
         return lines.runs.flatMap { run in
           repeatElement(
@@ -119,11 +121,11 @@ public final class LineLedger {
   // MARK: - States
 
   /// The first parent's files; the state itself is dropped (not copied) when this is its last child.
-  private func takeFiles(of parent: Int) -> [String: FileLines] {
-    guard parent >= 0, var state = states[parent] else { return [:] }
+  private func takeFiles(of parent: Int) -> FileTable {
+    guard parent >= 0, var state = states[parent] else { return FileTable(numbers: pathNumbers) }
     state.remaining -= 1
     if state.remaining == 0 {
-      return states.removeValue(forKey: parent)?.files ?? [:]
+      return states.removeValue(forKey: parent)?.files ?? FileTable(numbers: pathNumbers)
     }
     states[parent]!.remaining = state.remaining
     return state.files
@@ -138,10 +140,11 @@ public final class LineLedger {
     }
   }
 
-  private func count(release: Int, in files: [String: FileLines]) {
+  private func count(release: Int, in files: FileTable) {
     let inRange = configuration.releases[release].inRange
     var counted = releases[release]
-    for lines in files.values where lines.known {
+    files.forEach { _, lines in
+      guard lines.known else { return }
       for run in lines.runs where run.origin != LineRun.unknown && Int(run.origin) < inRange.count {
         guard inRange[Int(run.origin)] else { continue }
         counted.lines += Int(run.count)
@@ -154,7 +157,7 @@ public final class LineLedger {
   // MARK: - Files
 
   struct OtherParent {
-    var files: [String: FileLines]?
+    var files: FileTable?
     var diffs: [FileDiff]
     /// Lazily built: this parent's diff entries by new path.
     var byNewPath: [String: FileDiff]?
@@ -170,7 +173,7 @@ public final class LineLedger {
     var landing: UInt32 { mainline.map { UInt32($0) } ?? LineRun.notLanded }
   }
 
-  private func apply(_ file: FileDiff, to files: inout [String: FileLines], context: inout CommitContext) {
+  private func apply(_ file: FileDiff, to files: inout FileTable, context: inout CommitContext) {
     let old = file.oldPath.flatMap { files[$0] }
     if file.kind == .renamed || file.kind == .deleted, let oldPath = file.oldPath {
       files.removeValue(forKey: oldPath)
@@ -225,10 +228,9 @@ public final class LineLedger {
   }
 
   private func remove(all old: FileLines, file: FileDiff, context: CommitContext) {
-    var cursor = RunCursor(old)
     let removed = file.hunks.flatMap(\.removed)
     var tracker = RemovalTracker(lines: removed, addedWhitespaceFree: [])
-    cursor.drop(old.lineCount) { piece in died(piece, context: context, tracker: &tracker) }
+    for piece in old.runs { died(piece, context: context, tracker: &tracker) }
   }
 
   /// Builds the new version of a file from its old version and zero-context hunks; nil when the hunks do
@@ -236,30 +238,35 @@ public final class LineLedger {
   private func applyHunks(
     of file: FileDiff, to base: FileLines, path: String, context: inout CommitContext
   ) -> FileLines? {
-    var out = FileLines()
-    var cursor = RunCursor(base)
+    var out = base
     let sources = LineSources(path: path, context: &context, ledger: self)
     var origins = sources
     let addedWhitespaceFree =
       context.facts.isFix
       ? Set(file.hunks.flatMap { $0.added.lazy.filter { !$0.isBlank }.map(\.whitespaceFreeHash) }) : []
+    // Old lines before `settled` are already placed; `shift` is new minus old line number past them.
+    var settled = 0
+    var shift = 0
+    var inserted: [LineRun] = []
     for hunk in file.hunks.sorted(by: { $0.oldStart < $1.oldStart }) {
       let oldIndex = hunk.oldCount == 0 ? hunk.oldStart : hunk.oldStart - 1
-      guard oldIndex >= cursor.line, oldIndex + hunk.oldCount <= base.lineCount else { return nil }
-      cursor.copy(oldIndex - cursor.line, into: &out)
-      var tracker = RemovalTracker(lines: hunk.removed, addedWhitespaceFree: addedWhitespaceFree)
-      cursor.drop(hunk.oldCount) { piece in died(piece, context: context, tracker: &tracker) }
+      guard oldIndex >= settled, oldIndex + hunk.oldCount <= base.lineCount else { return nil }
+      inserted.removeAll(keepingCapacity: true)
       for offset in 0..<hunk.newCount {
-        let line = hunk.newStart + offset
-        let run = origins.run(forAddedLine: line)
-        out.append(run)
+        let run = origins.run(forAddedLine: hunk.newStart + offset)
+        inserted.appendMerging(run)
         if let mainline = context.mainline {
           changes[mainline].owned += 1
           if run.ai { changes[mainline].aiOwned += 1 }
         }
       }
+      var tracker = RemovalTracker(lines: hunk.removed, addedWhitespaceFree: addedWhitespaceFree)
+      out.replace(at: oldIndex + shift, removing: hunk.oldCount, with: inserted) { piece in
+        died(piece, context: context, tracker: &tracker)
+      }
+      settled = oldIndex + hunk.oldCount
+      shift += hunk.newCount - hunk.oldCount
     }
-    cursor.copy(base.lineCount - cursor.line, into: &out)
     if let identical = origins.identicalParentLines {
       // Blame gives the whole file to a parent whose version is identical; landings stay the mainline's.
       return Self.overlay(landings: out, origins: identical)
@@ -270,20 +277,40 @@ public final class LineLedger {
   /// Lines of `landings` with origins and AI flags taken line by line from `origins` (same length).
   static func overlay(landings: FileLines, origins: FileLines) -> FileLines {
     guard landings.lineCount == origins.lineCount else { return landings }
-    var out = FileLines()
+    // Usually both parents agree on every origin (the lines predate the fork); then the first parent's
+    // file stands as is and keeps sharing its chunks, instead of a fresh copy per merge.
+    if sameOrigins(landings, origins) { return landings }
+    var out: [LineRun] = []
     var left = landings.runs.makeIterator()
     var right = origins.runs.makeIterator()
     var a = left.next()
     var b = right.next()
     while var x = a, var y = b {
       let step = min(x.count, y.count)
-      out.append(LineRun(origin: y.origin, landing: x.landing, count: step, ai: y.ai))
+      out.appendMerging(LineRun(origin: y.origin, landing: x.landing, count: step, ai: y.ai))
       x.count -= step
       y.count -= step
       a = x.count == 0 ? left.next() : x
       b = y.count == 0 ? right.next() : y
     }
-    return out
+    return FileLines(runs: out)
+  }
+
+  /// Whether two files of the same length give every line the same origin and AI flag.
+  static func sameOrigins(_ first: FileLines, _ second: FileLines) -> Bool {
+    var left = first.runs.makeIterator()
+    var right = second.runs.makeIterator()
+    var a = left.next()
+    var b = right.next()
+    while var x = a, var y = b {
+      guard x.origin == y.origin, x.ai == y.ai else { return false }
+      let step = min(x.count, y.count)
+      x.count -= step
+      y.count -= step
+      a = x.count == 0 ? left.next() : x
+      b = y.count == 0 ? right.next() : y
+    }
+    return true
   }
 
   // MARK: - Deaths
@@ -348,11 +375,9 @@ public final class LineLedger {
     let aiRanges: [ClosedRange<Int>]?
     var parents: [ParentLines] = []
     var identicalParentLines: FileLines?
-    var identicalStarts: [Int] = []
 
     struct ParentLines {
       var lines: FileLines
-      var starts: [Int]
       var mapper: LineMapper
     }
 
@@ -374,27 +399,26 @@ public final class LineLedger {
           // Unchanged against this parent: blame hands it the whole file.
           if let lines = files[path], lines.known, identicalParentLines == nil {
             identicalParentLines = lines
-            identicalStarts = lines.starts
           }
           continue
         }
         guard entry.kind != .added, !entry.isBinary, !entry.isMissing, let oldPath = entry.oldPath,
           let lines = files[oldPath], lines.known
         else { continue }
-        parents.append(ParentLines(lines: lines, starts: lines.starts, mapper: LineMapper(entry.hunks)))
+        parents.append(ParentLines(lines: lines, mapper: LineMapper(entry.hunks)))
       }
     }
 
     /// The run for 1-based new line `line`, which the first-parent diff adds.
     mutating func run(forAddedLine line: Int) -> LineRun {
       if let identical = identicalParentLines,
-        let found = identical.run(at: line - 1, starts: identicalStarts)
+        let found = identical.run(at: line - 1)
       {
         return LineRun(origin: found.origin, landing: landing, count: 1, ai: found.ai || marksLandedLines)
       }
       for index in parents.indices {
         if let old = parents[index].mapper.oldLine(forUnchanged: line),
-          let found = parents[index].lines.run(at: old - 1, starts: parents[index].starts)
+          let found = parents[index].lines.run(at: old - 1)
         {
           // A merge whose own message marks the pull request as AI work marks the lines it lands.
           return LineRun(origin: found.origin, landing: landing, count: 1, ai: found.ai || marksLandedLines)

@@ -3,7 +3,9 @@ import Logging
 import OutcomeModel
 import PostgresNIO
 
-/// The organisation's store: one PostgreSQL database that every repository's CI publishes into.
+/// The organisation's store: one PostgreSQL database that every repository's CI publishes into. This
+/// file holds the connection (TLS, errors, transactions) and migrations; publishing and reading are in
+/// `PostgresFactStore+Publish.swift` and `+Read.swift`.
 ///
 /// One connection per store; calls are serialised on it. Each publish is a single transaction: the
 /// repository's row is upserted first, which locks it, so two jobs publishing the same repository at
@@ -17,8 +19,6 @@ public final class PostgresFactStore: FactStore, @unchecked Sendable {
   private let lock = NSLock()
   /// Set once a transaction's COMMIT is on its way: a connection lost after that has an unknown outcome.
   private let committing = Flag()
-  /// Rows per statement: arrays are bound whole (one parameter per column), so this bounds memory only.
-  static let batchSize = 2000
 
   public convenience init(_ url: PostgresURL) throws {
     try self.init(url, migrateUpTo: Migrations.latest)
@@ -97,7 +97,7 @@ public final class PostgresFactStore: FactStore, @unchecked Sendable {
   // MARK: - Running statements
 
   /// Runs `body` on the connection, mapping every client and server error to one line.
-  private func perform<T: Sendable>(
+  func perform<T: Sendable>(
     _ during: String, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
   ) throws -> T {
     lock.lock()
@@ -222,212 +222,6 @@ public final class PostgresFactStore: FactStore, @unchecked Sendable {
 
   public func schemaVersion() throws -> Int {
     try readVersion() ?? 0
-  }
-
-  // MARK: - Publishing
-
-  public func publish(_ facts: RepositoryFacts, progress: (@Sendable (Int, Int) -> Void)?) throws
-    -> PublishSummary
-  {
-    let rows = try PublishRows(facts)
-    let issues = PublishRows.issues(facts)
-    let total = rows.changes.count
-    let changes = rows.changes
-    let pullRequests = rows.pullRequests
-    let batchSize = Self.batchSize
-    return try perform("publishing \(facts.identity)") { connection, logger in
-      try await self.transaction(connection, logger) { connection in
-        let now = Int64(Date().timeIntervalSince1970)
-        var repositoryID: Int64 = 0
-        // The upsert locks the repository's row until commit: concurrent publishers of one repository
-        // take turns here.
-        for try await id in try await connection.query(
-          """
-          INSERT INTO repositories (identity, name, team_source, salt_fingerprint, branch, tip,
-            has_pull_requests, has_issues, change_count, published_at, tool_version)
-          VALUES (\(facts.identity), \(facts.name), \(facts.teamSource), \(facts.saltFingerprint), \(facts.branch),
-            \(facts.tip), \(facts.pullRequests != nil), \(facts.issues != nil), \(total), \(now), \(Migrations.tool))
-          ON CONFLICT (identity) DO UPDATE SET name = excluded.name, team_source = excluded.team_source,
-            salt_fingerprint = excluded.salt_fingerprint, branch = excluded.branch, tip = excluded.tip,
-            has_pull_requests = excluded.has_pull_requests, has_issues = excluded.has_issues,
-            change_count = excluded.change_count, published_at = excluded.published_at,
-            tool_version = excluded.tool_version
-          RETURNING id
-          """, logger: logger
-        ).decode(Int64.self) {
-          repositoryID = id
-        }
-        var summary = PublishSummary(repositoryID: repositoryID)
-        var existing = Set<String>()
-        for try await sha in try await connection.query(
-          "SELECT sha FROM changes WHERE repository_id = \(repositoryID)", logger: logger
-        ).decode(String.self) {
-          existing.insert(sha)
-        }
-        var written = 0
-        for start in stride(from: 0, to: changes.count, by: batchSize) {
-          let batch = changes[start..<min(start + batchSize, changes.count)]
-          var touched = 0
-          // Identical rows are left alone, so a re-publish of an unchanged history writes nothing.
-          for try await _ in try await connection.query(
-            """
-            INSERT INTO changes (repository_id, sha, position, committed_at, author, cohort, record)
-            SELECT \(repositoryID), sha, position, committed_at, author, nullif(cohort, ''), record::jsonb
-            FROM unnest(\(batch.map(\.sha)), \(batch.map { Int64($0.position) }), \(batch.map(\.committedAt)),
-              \(batch.map(\.author)), \(batch.map { $0.cohort ?? "" }), \(batch.map(\.json)))
-              AS t(sha, position, committed_at, author, cohort, record)
-            ON CONFLICT (repository_id, sha) DO UPDATE SET position = excluded.position,
-              committed_at = excluded.committed_at, author = excluded.author, cohort = excluded.cohort,
-              record = excluded.record
-            WHERE changes.record IS DISTINCT FROM excluded.record OR changes.position <> excluded.position
-            RETURNING 1
-            """, logger: logger)
-          {
-            touched += 1
-          }
-          let inserted = batch.filter { !existing.contains($0.sha) }.count
-          summary.inserted += inserted
-          summary.updated += touched - inserted
-          summary.unchanged += batch.count - touched
-          written += batch.count
-          progress?(written, total)
-        }
-        // A rewritten history: rows of changes that are no longer on the mainline go.
-        let current = Set(changes.map(\.sha))
-        let stale = existing.subtracting(current).sorted()
-        for start in stride(from: 0, to: stale.count, by: batchSize) {
-          let batch = Array(stale[start..<min(start + batchSize, stale.count)])
-          try await connection.query(
-            "DELETE FROM changes WHERE repository_id = \(repositoryID) AND sha = ANY(\(batch))",
-            logger: logger)
-        }
-        summary.deleted = stale.count
-
-        // Links are small: replaced wholesale with the rows.
-        try await connection.query(
-          "DELETE FROM pull_requests WHERE repository_id = \(repositoryID)", logger: logger)
-        for start in stride(from: 0, to: pullRequests.count, by: batchSize) {
-          let batch = pullRequests[start..<min(start + batchSize, pullRequests.count)]
-          try await connection.query(
-            """
-            INSERT INTO pull_requests (repository_id, number, author, teams, cohort, state, is_draft, created_at)
-            SELECT \(repositoryID), number, author, teams::jsonb, cohort, state, is_draft, created_at
-            FROM unnest(\(batch.map { Int64($0.value.number) }), \(batch.map(\.value.author)),
-              \(batch.map(\.teamsJSON)), \(batch.map(\.value.cohort.rawValue)), \(batch.map(\.value.state)),
-              \(batch.map(\.value.isDraft)), \(batch.map(\.createdAt)))
-              AS t(number, author, teams, cohort, state, is_draft, created_at)
-            """, logger: logger)
-        }
-        summary.pullRequests = pullRequests.count
-        try await connection.query("DELETE FROM issues WHERE repository_id = \(repositoryID)", logger: logger)
-        for start in stride(from: 0, to: issues.count, by: batchSize) {
-          let batch = issues[start..<min(start + batchSize, issues.count)]
-          try await connection.query(
-            """
-            INSERT INTO issues (repository_id, key, resolved, reopened)
-            SELECT \(repositoryID), key, resolved, reopened
-            FROM unnest(\(batch.map(\.key)), \(batch.map(\.resolved)), \(batch.map(\.reopened)))
-              AS t(key, resolved, reopened)
-            """, logger: logger)
-        }
-        summary.issues = issues.count
-        return summary
-      }
-    }
-  }
-
-  // MARK: - Reading
-
-  public func repositories() throws -> [PublishedRepository] {
-    try perform("listing repositories") { connection, logger in
-      var result: [PublishedRepository] = []
-      for try await (id, identity, name, source, salt, prs, issues, count, published, tool)
-        in try await connection
-        .query(
-          """
-          SELECT id, identity, name, team_source, salt_fingerprint, has_pull_requests, has_issues,
-            change_count, published_at, tool_version
-          FROM repositories ORDER BY identity
-          """, logger: logger
-        ).decode((Int64, String, String, String, String?, Bool, Bool, Int, Int64, String).self)
-      {
-        result.append(
-          PublishedRepository(
-            id: id, identity: identity, name: name, teamSource: source, saltFingerprint: salt,
-            hasPullRequests: prs, hasIssues: issues, changes: count, publishedAt: published, toolVersion: tool
-          ))
-      }
-      return result
-    }
-  }
-
-  public func bounds(repositories: [Int64]) throws -> HistoryBounds? {
-    try perform("reading history bounds") { connection, logger in
-      var result: HistoryBounds?
-      for try await (start, end, count) in try await connection.query(
-        """
-        SELECT min(committed_at), max(committed_at), count(*) FROM changes
-        WHERE repository_id = ANY(\(repositories))
-        """, logger: logger
-      ).decode((Int64?, Int64?, Int).self) {
-        if let start, let end { result = HistoryBounds(start: start, end: end, changes: count) }
-      }
-      return result
-    }
-  }
-
-  public func changeCounts(repositories: [Int64], start: Int64, end: Int64) throws -> [Int64: Int] {
-    try perform("counting changes") { connection, logger in
-      var result: [Int64: Int] = [:]
-      for try await (id, count) in try await connection.query(
-        """
-        SELECT repository_id, count(*) FROM changes
-        WHERE repository_id = ANY(\(repositories)) AND committed_at >= \(start) AND committed_at < \(end)
-        GROUP BY repository_id
-        """, logger: logger
-      ).decode((Int64, Int).self) {
-        result[id] = count
-      }
-      return result
-    }
-  }
-
-  public func load(repositories: [Int64], start: Int64, end: Int64) throws -> StoredFacts {
-    try perform("reading facts") { connection, logger in
-      var facts = StoredFacts()
-      for try await (id, text) in try await connection.query(
-        """
-        SELECT repository_id, record::text FROM changes
-        WHERE repository_id = ANY(\(repositories)) AND committed_at >= \(start) AND committed_at < \(end)
-        ORDER BY repository_id, position
-        """, logger: logger
-      ).decode((Int64, String).self) {
-        facts.records.append((id, try PublishRows.decodeRecord(text, repository: "repository \(id)")))
-      }
-      for try await (id, number, author, teams, cohort, state, draft, created) in try await connection.query(
-        """
-        SELECT repository_id, number, author, teams::text, cohort, state, is_draft, created_at
-        FROM pull_requests
-        WHERE repository_id = ANY(\(repositories)) AND created_at >= \(start) AND created_at < \(end)
-        ORDER BY repository_id, number
-        """, logger: logger
-      ).decode((Int64, Int, String, String, String, String, Bool, Int64).self) {
-        let request = StoredPullRequest(
-          number: number, author: author, teams: PublishRows.decodeTeams(teams),
-          cohort: Cohort(rawValue: cohort) ?? .unmarked, state: state, isDraft: draft,
-          createdAt: Timestamp.iso8601(created))
-        facts.pullRequests.append((id, request))
-      }
-      for try await (id, key, resolved, reopened) in try await connection.query(
-        """
-        SELECT repository_id, key, resolved, reopened FROM issues
-        WHERE repository_id = ANY(\(repositories)) ORDER BY repository_id, key
-        """, logger: logger
-      ).decode((Int64, String, Bool, Bool).self) {
-        facts.issues.append((id, StoredIssue(key: key, resolved: resolved, reopened: reopened)))
-      }
-      return facts
-    }
   }
 }
 

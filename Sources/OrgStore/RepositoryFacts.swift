@@ -1,6 +1,5 @@
 import Foundation
 import OutcomeModel
-import Report
 
 /// One repository's publication: its fact rows (teams already resolved, authors pseudonymous) and the
 /// tracker facts the organisation report's merge and resolution rates need.

@@ -124,10 +124,10 @@ public final class SQLiteFactStore: FactStore, @unchecked Sendable {
       else {
         throw OrgStoreError.sqlite(location: path, during: "publishing", message: "repository row missing")
       }
-      var summary = PublishSummary(repositoryID: repositoryID)
       let existing = Set(
         try String.fetchAll(
           db, sql: "SELECT sha FROM changes WHERE repository_id = ?", arguments: [repositoryID]))
+      var plan = PublishPlan(rows: rows, issues: issues, repositoryID: repositoryID, existing: existing)
       let upsert = try db.cachedStatement(
         sql: """
           INSERT INTO changes (repository_id, sha, position, committed_at, author, cohort, record)
@@ -137,21 +137,18 @@ public final class SQLiteFactStore: FactStore, @unchecked Sendable {
             record = excluded.record
           WHERE changes.record IS NOT excluded.record OR changes.position <> excluded.position
           """)
-      for (index, row) in rows.changes.enumerated() {
-        try upsert.execute(arguments: [
-          repositoryID, row.sha, row.position, row.committedAt, row.author, row.cohort, row.json,
-        ])
-        if db.changesCount > 0 {
-          if existing.contains(row.sha) { summary.updated += 1 } else { summary.inserted += 1 }
-        } else {
-          summary.unchanged += 1
+      for batch in plan.batches {
+        var touched = 0
+        for row in batch {
+          try upsert.execute(arguments: [
+            repositoryID, row.sha, row.position, row.committedAt, row.author, row.cohort, row.json,
+          ])
+          if db.changesCount > 0 { touched += 1 }
         }
-        if (index + 1) % 2000 == 0 || index + 1 == total { progress?(index + 1, total) }
+        plan.wrote(batch, touched: touched, progress: progress)
       }
-      let stale = existing.subtracting(rows.changes.map(\.sha))
       let delete = try db.cachedStatement(sql: "DELETE FROM changes WHERE repository_id = ? AND sha = ?")
-      for sha in stale { try delete.execute(arguments: [repositoryID, sha]) }
-      summary.deleted = stale.count
+      for sha in plan.stale() { try delete.execute(arguments: [repositoryID, sha]) }
 
       try db.execute(sql: "DELETE FROM pull_requests WHERE repository_id = ?", arguments: [repositoryID])
       let insertRequest = try db.cachedStatement(
@@ -165,15 +162,13 @@ public final class SQLiteFactStore: FactStore, @unchecked Sendable {
           request.value.cohort.rawValue, request.value.state, request.value.isDraft, request.createdAt,
         ])
       }
-      summary.pullRequests = rows.pullRequests.count
       try db.execute(sql: "DELETE FROM issues WHERE repository_id = ?", arguments: [repositoryID])
       let insertIssue = try db.cachedStatement(
         sql: "INSERT INTO issues (repository_id, key, resolved, reopened) VALUES (?, ?, ?, ?)")
       for issue in issues {
         try insertIssue.execute(arguments: [repositoryID, issue.key, issue.resolved, issue.reopened])
       }
-      summary.issues = issues.count
-      return summary
+      return plan.summary
     }
   }
 

@@ -28,7 +28,11 @@ public struct Evidence: Hashable, Sendable, Codable {
   }
 }
 
-/// The cohort of a change. The last one is "unmarked", never "human": absence of a mark proves nothing.
+/// The cohort of a change. "unmarked", never "human": absence of a mark proves nothing. `bot` is non-AI
+/// automation (dependency and release bots, CI apps), kept out of AI vs unmarked.
 public enum Cohort: String, Hashable, Sendable, Codable, CaseIterable {
-  case agent, assisted, unmarked
+  case agent, assisted, unmarked, bot
+
+  /// Agent or assisted work.
+  public var isAI: Bool { self == .agent || self == .assisted }
 }

@@ -29,6 +29,9 @@ public struct OutcomeInputs: Sendable {
   /// Fix changes linked to bug issues, by mainline index, with the bug's report time when known.
   public var bugFixes: [Int: Int64?] = [:]
   public var fixRules = FixRules()
+  /// The fix kind of each fix change, by mainline index, when the caller already decided them (the pass
+  /// does, once per commit); nil decides them here from `fixRules` and `bugFixes`.
+  public var fixKinds: [Int: FixRules.Kind]?
   /// SZZ's large-change filter (pyszz's default is 20 files).
   public var largeChangeFiles = 20
 
@@ -59,7 +62,7 @@ extension ChangeOutcomes {
     fate = lines.map { Self.fate(of: $0, endTime: endTime) }
     let revertFindings = RevertDetector.findings(in: changes)
     (reverted, relanded) = RevertDetector.records(in: changes, findings: revertFindings)
-    fixKinds = Self.fixKinds(changes, inputs: inputs)
+    fixKinds = inputs.fixKinds ?? Self.fixKinds(changes, inputs: inputs)
     defectsInduced = [:]
     szz = SZZSummary()
     let reverts = Set(revertFindings.map(\.change))

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import Pipeline
 
 extension Outcomes {
   /// `outcomes ci`: the team report where a CI job shows it, and a pull request's AI evidence.
@@ -30,10 +30,6 @@ extension Outcomes {
     @Option(name: .long, help: "Write report.json (and .md, .csv, .html) into this folder.")
     var out: String?
 
-    func validate() throws {
-      if ledger.noLedger { throw ValidationError("--no-ledger: a report needs the ledger's outcomes") }
-    }
-
     func run() throws {
       let environment = ProcessInfo.processInfo.environment
       let ci = CIEnvironment(environment: environment)
@@ -46,7 +42,7 @@ extension Outcomes {
         mining, request: request, ci: ci,
         progress: ProgressReporter.forTerminal(label: "ci", quiet: flags.quiet), environment: environment)
       if let path = result.summaryPath {
-        FileHandle.standardError.write(Data("outcomes: report appended to the step summary \(path)\n".utf8))
+        StandardError.note("report appended to the step summary \(path)")
       }
       for warning in result.warnings {
         // GitHub turns this form into an annotation on the run (its commands escape % and newlines);
@@ -55,7 +51,7 @@ extension Outcomes {
           .replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
         let line =
           ci.kind == .github ? "::warning title=outcomes::\(escaped)" : "outcomes: warning: \(warning)"
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardError.write(line + "\n")
       }
     }
   }

@@ -1,7 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import GitHistory
-import Pipeline
 
 extension Outcomes {
   /// `outcomes cache info|clear`: look at or delete the incremental cache in `.git/outcomes/`.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import Pipeline
 
 extension Outcomes {
   /// `outcomes changes`: the per-change fact table of the contract in DESIGN.md.
@@ -27,6 +27,11 @@ extension Outcomes {
     @OptionGroup var ledger: LedgerFlags
     @OptionGroup var trackers: TrackerFlags
 
+    @Flag(
+      name: .long,
+      help: "Skip the line ledger: no survival, churn, reverts or defects, but a faster mainline-only pass.")
+    var noLedger = false
+
     @Option(name: .long, help: "Output format: jsonl or csv.")
     var format: FactTableFormat = .jsonl
 
@@ -34,15 +39,16 @@ extension Outcomes {
     var out: String?
 
     func run() throws {
-      let session = try MiningSession(
-        MiningRequest(
-          repository: repository, window: window, flags: flags, attribution: attribution, ledger: ledger,
-          trackers: trackers))
+      var request = try MiningRequest(
+        repository: repository, window: window, flags: flags, attribution: attribution, ledger: ledger,
+        trackers: trackers)
+      if noLedger { request.ledger = nil }
+      let session = try MiningSession(request)
       let summary = try ChangesCommand.run(
         session: session, format: format, out: out, identify: privacy.identify,
         progress: ProgressReporter.forTerminal(label: "mining", quiet: flags.quiet))
       for warning in summary.warnings {
-        FileHandle.standardError.write(Data("outcomes: warning: \(warning)\n".utf8))
+        StandardError.warning(warning)
       }
     }
   }

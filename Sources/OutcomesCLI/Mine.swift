@@ -1,6 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import Pipeline
 
 extension Outcomes {
   /// `outcomes mine --repos DIR`: many local clones into one store, for one machine.
@@ -37,7 +37,6 @@ extension Outcomes {
 
     func validate() throws {
       if let parallel, parallel < 1 { throw ValidationError("--parallel must be at least 1") }
-      if ledger.noLedger { throw ValidationError("--no-ledger: a publication needs the ledger's outcomes") }
     }
 
     func run() throws {
@@ -45,13 +44,13 @@ extension Outcomes {
         folder: repos,
         mining: try MiningRequest(
           repository: try RepositoryOptions.parse([]), flags: flags, attribution: attribution, ledger: ledger,
-          trackers: nil))
+          trackers: nil, teams: teams))
       request.location = to
       request.teamsFile = teams
       request.parallel = parallel
       let quiet = flags.quiet
       let outcomes = try MineReposCommand.run(request) { line in
-        if !quiet { FileHandle.standardError.write(Data("outcomes: \(line)\n".utf8)) }
+        if !quiet { StandardError.note(line) }
       }
       let failed = outcomes.filter(\.failed)
       if let first = failed.first {

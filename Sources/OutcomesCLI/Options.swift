@@ -1,9 +1,6 @@
-import Adapters
 import ArgumentParser
-import Attribution
+import Commands
 import Foundation
-import OutcomeModel
-import Pipeline
 
 /// Which repository and branch to read.
 struct RepositoryOptions: ParsableArguments {
@@ -28,7 +25,7 @@ struct WindowOptions: ParsableArguments {
   @Option(
     name: .long,
     help:
-      "Only the newest N changes of the window (outcomes still need all history; add --no-ledger for a quick look)."
+      "Only the newest N changes of the window (outcomes still need all history; `changes --no-ledger` is a quick look)."
   )
   var maxChanges: Int?
 
@@ -67,6 +64,9 @@ struct MiningFlags: ParsableArguments {
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
   }
+
+  /// The options given that only matter when history is mined (`--quiet` is not one).
+  var given: [String] { (noRenames ? ["--no-renames"] : []) + (jobs != nil ? ["--jobs"] : []) }
 }
 
 extension MiningRequest {
@@ -91,11 +91,6 @@ extension FactTableFormat: ExpressibleByArgument {}
 
 /// Which lines count and which changes are fixes: the options of every command that counts lines.
 struct LedgerFlags: ParsableArguments {
-  @Flag(
-    name: .long,
-    help: "Skip the line ledger: no survival, churn, reverts or defects, but a faster mainline-only pass.")
-  var noLedger = false
-
   @Option(
     name: .long,
     help: "Count only files matching this glob (repeatable; gitignore-style, ** crosses folders).")
@@ -121,10 +116,16 @@ struct LedgerFlags: ParsableArguments {
       "Read all history instead of resuming from the cache in .git/outcomes/, and leave the cache untouched.")
   var noCache = false
 
-  func request() throws -> LedgerRequest? {
-    guard !noLedger else { return nil }
-    return try LedgerRequest(
+  func request() throws -> LedgerRequest {
+    try LedgerRequest(
       include: include, exclude: exclude, defaultExcludes: !noDefaultExcludes, fixPatterns: fixPattern)
+  }
+
+  /// The options given, by flag.
+  var given: [String] {
+    (include.isEmpty ? [] : ["--include"]) + (exclude.isEmpty ? [] : ["--exclude"])
+      + (noDefaultExcludes ? ["--no-default-excludes"] : []) + (fixPattern.isEmpty ? [] : ["--fix-pattern"])
+      + (noCache ? ["--no-cache"] : [])
   }
 }
 
@@ -148,14 +149,28 @@ struct AttributionFlags: ParsableArguments {
   @Option(name: .long, help: "Notes ref with git-ai authorship notes (repeatable; default refs/notes/ai).")
   var notesRef: [String] = []
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "An in-house bot's email or glob (repeatable): its changes are cohort bot, outside AI vs unmarked.",
+      valueName: "email-or-glob"))
+  var bot: [String] = []
+
   @Flag(name: .long, help: "Skip AI attribution (line counts only; for timing the miner alone).")
   var noAttribution = false
+
+  /// The options given, by flag.
+  var given: [String] {
+    (signatures != nil ? ["--signatures"] : []) + (accept != .strong ? ["--accept"] : [])
+      + (agentTrace.isEmpty ? [] : ["--agent-trace"]) + (aiLabel.isEmpty ? [] : ["--ai-label"])
+      + (notesRef.isEmpty ? [] : ["--notes-ref"]) + (noAttribution ? ["--no-attribution"] : [])
+  }
 
   var request: AttributionRequest? {
     guard !noAttribution else { return nil }
     var request = AttributionRequest()
     request.signaturesFile = signatures
-    request.options = AttributionOptions(acceptMedium: accept == .medium, aiLabels: Set(aiLabel))
+    request.options = AttributionOptions(acceptMedium: accept == .medium, aiLabels: Set(aiLabel), bots: bot)
     request.agentTraceFiles = agentTrace
     if !notesRef.isEmpty { request.notesRefs = notesRef }
     return request
@@ -241,16 +256,28 @@ extension MiningRequest {
   /// tracker exports for the commands that have those options.
   init(
     repository: RepositoryOptions, window: WindowOptions? = nil, flags: MiningFlags,
-    attribution: AttributionFlags, ledger: LedgerFlags?, trackers: TrackerFlags?
+    attribution: AttributionFlags, ledger: LedgerFlags?, trackers: TrackerFlags?, teams: String? = nil
   ) throws {
     self.init(repository: repository, window: window, flags: flags, attribution: attribution)
+    self.attribution?.teamsFile = teams  // its `bots:` list
     if let ledger {
       self.ledger = try ledger.request()
       cache = ledger.noCache ? .off : .readWrite
     }
     if let trackers { self.trackers = trackers.request(aiLabels: attribution.aiLabel) }
     if !flags.quiet {
-      announce = { line in FileHandle.standardError.write(Data("outcomes: \(line)\n".utf8)) }
+      announce = { line in StandardError.note(line) }
     }
   }
+}
+
+/// One line for options that a run reading stored rows would ignore: they only matter when mining.
+func rejectMiningOptions(
+  _ mode: String, repository: RepositoryOptions, flags: MiningFlags, attribution: AttributionFlags,
+  ledger: LedgerFlags
+) throws {
+  let given =
+    (repository.allowShallow ? ["--allow-shallow"] : []) + flags.given + attribution.given + ledger.given
+  guard !given.isEmpty else { return }
+  throw ValidationError("\(mode) reads rows already mined: \(given.joined(separator: ", ")) do not apply")
 }

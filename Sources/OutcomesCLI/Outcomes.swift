@@ -1,7 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import GitHistory
-import Pipeline
 
 /// `outcomes`: what became of the AI-assisted work, measured from git history and tracker exports.
 @main
@@ -49,7 +48,7 @@ struct Outcomes: ParsableCommand {
 
   static func fail(_ message: String, code: Int32, prefix: Bool = true) -> Never {
     let line = prefix ? "outcomes: error: \(message)\n" : message + "\n"
-    FileHandle.standardError.write(Data(line.utf8))
+    StandardError.write(line)
     Foundation.exit(code)
   }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import Pipeline
 
 extension Outcomes {
   /// `outcomes publish`: this repository's fact table into the organisation's shared store.
@@ -50,9 +50,12 @@ extension Outcomes {
     var facts: String?
 
     func validate() throws {
-      if ledger.noLedger { throw ValidationError("--no-ledger: a publication needs the ledger's outcomes") }
       if facts != nil && (teams != nil || !trackers.issues.isEmpty) {
         throw ValidationError("--facts publishes rows as they are: --teams and --issues do not apply")
+      }
+      if facts != nil {
+        try rejectMiningOptions(
+          "--facts", repository: repository, flags: flags, attribution: attribution, ledger: ledger)
       }
     }
 
@@ -70,16 +73,17 @@ extension Outcomes {
         _ = try PublishCommand.location(to, environment: ProcessInfo.processInfo.environment)
         let session = try MiningSession(
           MiningRequest(
-            repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: trackers
-          ))
+            repository: repository, flags: flags, attribution: attribution, ledger: ledger,
+            trackers: trackers,
+            teams: teams))
         result = try PublishCommand.run(
           session: session, request: request,
           progress: ProgressReporter.forTerminal(label: "publish", quiet: flags.quiet))
       }
       for warning in result.warnings {
-        FileHandle.standardError.write(Data("outcomes: warning: \(warning)\n".utf8))
+        StandardError.warning(warning)
       }
-      if !flags.quiet { FileHandle.standardError.write(Data("outcomes: \(result.line)\n".utf8)) }
+      if !flags.quiet { StandardError.note(result.line) }
     }
   }
 }

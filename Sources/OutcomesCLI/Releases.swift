@@ -1,6 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import Pipeline
 
 extension Outcomes {
   /// `outcomes releases`: how much of each release's new code is AI-written, from the same single pass.
@@ -29,10 +29,6 @@ extension Outcomes {
     @Option(name: .long, help: "Write to this file (atomically) instead of stdout.")
     var out: String?
 
-    func validate() throws {
-      if ledger.noLedger { throw ValidationError("--no-ledger: releases are counted by the line ledger") }
-    }
-
     func run() throws {
       let session = try MiningSession(
         MiningRequest(
@@ -41,10 +37,10 @@ extension Outcomes {
         session: session, tags: tags,
         progress: ProgressReporter.forTerminal(label: "releases", quiet: flags.quiet))
       let sink = try OutputSink(path: out)
-      try sink.write(try ReleasesCommand.render(result.rows, format: format))
+      try sink.write(try ReleaseTable.render(result.rows, format: format))
       try sink.finish()
       for warning in result.warnings {
-        FileHandle.standardError.write(Data("outcomes: warning: \(warning)\n".utf8))
+        StandardError.warning(warning)
       }
     }
   }

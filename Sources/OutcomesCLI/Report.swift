@@ -1,6 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import Pipeline
 
 extension Outcomes {
   /// `outcomes report`: the per-team outcome report, the product's main job.
@@ -45,7 +45,6 @@ extension Outcomes {
     var repos: [String] = []
 
     func validate() throws {
-      if ledger.noLedger { throw ValidationError("--no-ledger: a report needs the ledger's outcomes") }
       if !repos.isEmpty && from == nil { throw ValidationError("--repos needs --from") }
       if from != nil {
         if repository.repo != "." || repository.branch != nil {
@@ -55,6 +54,8 @@ extension Outcomes {
           throw ValidationError(
             "--from: tracker exports are joined when publishing (outcomes publish --issues)")
         }
+        try rejectMiningOptions(
+          "--from", repository: repository, flags: flags, attribution: attribution, ledger: ledger)
       }
     }
 
@@ -66,22 +67,23 @@ extension Outcomes {
         let result = try OrgReportCommand.build(request)
         try ReportCommand.emit(result.report, format: format, out: out)
         if !flags.quiet {
-          for note in result.notes { FileHandle.standardError.write(Data("outcomes: \(note)\n".utf8)) }
+          for note in result.notes { StandardError.note(note) }
         }
         for warning in result.warnings {
-          FileHandle.standardError.write(Data("outcomes: warning: \(warning)\n".utf8))
+          StandardError.warning(warning)
         }
         return
       }
       let session = try MiningSession(
         MiningRequest(
-          repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: trackers))
+          repository: repository, flags: flags, attribution: attribution, ledger: ledger, trackers: trackers,
+          teams: scope.teams))
       let result = try ReportCommand.build(
         session: session, request: scope.request,
         progress: ProgressReporter.forTerminal(label: "report", quiet: flags.quiet))
       try ReportCommand.emit(result.report, format: format, out: out)
       for warning in result.warnings {
-        FileHandle.standardError.write(Data("outcomes: warning: \(warning)\n".utf8))
+        StandardError.warning(warning)
       }
     }
   }

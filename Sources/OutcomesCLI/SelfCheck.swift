@@ -1,7 +1,6 @@
 import ArgumentParser
+import Commands
 import Foundation
-import OutcomeModel
-import Pipeline
 
 extension Outcomes {
   /// `outcomes self`: a private check of your own changes, printed to the terminal only.
@@ -44,7 +43,6 @@ extension Outcomes {
       if let until, Timestamp.parse(until) == nil {
         throw ValidationError(PipelineError.badDate(option: "--until", value: until).description)
       }
-      if ledger.noLedger { throw ValidationError("--no-ledger: the self-check needs the ledger's outcomes") }
       if attribution.noAttribution {
         throw ValidationError("--no-attribution: the self-check compares AI-marked with unmarked changes")
       }
@@ -66,7 +64,7 @@ extension Outcomes {
         progress: ProgressReporter.forTerminal(label: "self", quiet: flags.quiet))
       FileHandle.standardOutput.write(Data(result.text.utf8))
       for warning in result.warnings {
-        FileHandle.standardError.write(Data("outcomes: warning: \(warning)\n".utf8))
+        StandardError.warning(warning)
       }
     }
   }

@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import GitHistory
 import OutcomeModel
+import Report
 
 /// Where attribution's inputs come from: the catalogue (embedded, plus the user's file) and notes.
 public struct AttributionRequest: Sendable {
@@ -14,6 +15,8 @@ public struct AttributionRequest: Sendable {
   /// Agent Trace record files (one JSON record, or one per line); storage is unspecified by the format,
   /// so the user says where they are.
   public var agentTraceFiles: [String] = []
+  /// A teams.yml whose `bots:` list adds to `options.bots`.
+  public var teamsFile: String?
 
   public init() {}
 }
@@ -23,6 +26,8 @@ public struct AttributionSetup: Sendable {
   public let attributor: Attributor
   public let notes: [CommitID: LineAttribution]
   public let warnings: [String]
+  /// How many git-ai notes were read, attributed lines, carried metadata only, or were skipped.
+  public let noteSummary: NoteSummary
   /// A digest of the notes and Agent Trace files read: the cache is rebuilt when these change, since a
   /// note may arrive long after its commit.
   public let inputsDigest: String
@@ -40,23 +45,54 @@ public struct AttributionSetup: Sendable {
         throw PipelineError.badInput(error.description)
       }
     }
-    attributor = Attributor(catalogue: catalogue, options: request.options)
+    var options = request.options
+    if let file = request.teamsFile {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw PipelineError.unreadable(path: file, reason: "no such file")
+      }
+      do {
+        options.bots += try TeamFile(yaml: String(decoding: data, as: UTF8.self)).bots
+      } catch {
+        throw PipelineError.badInput(
+          "\(file): \(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " "))")
+      }
+    }
+    var attributor = Attributor(catalogue: catalogue, options: options)
+    let checkpoints = repository.entireCheckpointSessions()
+    attributor.checkpoints = checkpoints.compactMapValues(EntireCheckpoint.parse(sessions:))
+    self.attributor = attributor
 
     var notes: [CommitID: LineAttribution] = [:]
     var warnings: [String] = []
-    var malformed: [NoteWarning] = []
+    var summary = NoteSummary()
     var digest = SHA256()
-    for ref in request.notesRefs {
-      let found = try repository.notes(ref: ref)
+    for (id, sessions) in checkpoints.sorted(by: { $0.key < $1.key }) {
+      digest.update(data: Data("entire \(id)\n\(sessions.joined(separator: "\n"))".utf8))
+    }
+    func read(
+      _ found: [CommitID: String], from ref: String,
+      _ parse: (String, CommitID) -> Result<LineAttribution, NoteWarning>
+    ) {
       for (commit, text) in found.sorted(by: { $0.0 < $1.0 }) {
         digest.update(data: Data("\(ref) \(commit.hex) \(text.utf8.count)\n\(text)".utf8))
       }
       for (commit, text) in found where notes[commit] == nil {
-        switch GitAINote.parse(text, on: commit) {
-        case .success(let note): notes[commit] = note.attribution
-        case .failure(let warning): malformed.append(warning)
-        }
+        let result = parse(text, commit)
+        summary.record(result)
+        if case .success(let lines) = result { notes[commit] = lines }
       }
+    }
+    // Remote copies (`refs/notes/ai-remote/*`) and the pre-notes `refs/ai/authorship/<sha>` blobs fill
+    // in commits the chosen refs lack.
+    let remotes = repository.remoteAINoteReferences().filter { !request.notesRefs.contains($0) }
+    for ref in request.notesRefs + remotes {
+      read(try repository.notes(ref: ref), from: ref) { text, commit in
+        GitAINote.parse(text, on: commit).map(\.attribution)
+      }
+    }
+    read(repository.authorshipBlobs(), from: "refs/ai/authorship") { text, commit in
+      Result { try GitAINote.parseAuthorshipBlob(text, isTool: attributor.isToolName) }
+        .mapError { NoteWarning(commit: commit, reason: String(describing: $0)) }
     }
     for file in request.agentTraceFiles {
       guard let data = FileManager.default.contents(atPath: file) else {
@@ -75,18 +111,15 @@ public struct AttributionSetup: Sendable {
         notes[commit] = lines
       }
     }
-    // One line per bad note would flood a long history; name the first and count the rest.
-    if let first = malformed.min(by: { $0.commit < $1.commit }) {
-      let more = malformed.count > 1 ? " (and \(malformed.count - 1) more malformed note(s) skipped)" : ""
-      warnings.append("\(first.description)\(more)")
-    }
+    if let line = summary.line { warnings.append(line) }
     self.notes = notes
     self.warnings = warnings
+    noteSummary = summary
     inputsDigest = digest.finalize().map { String(format: "%02x", $0) }.joined()
   }
 
   /// Commits whose diffs need hunks so note line ranges can be matched to added lines.
-  public var commitsWithNotes: Set<CommitID> { Set(notes.keys) }
+  public var commitsWithNotes: Set<CommitID> { Set(notes.filter { !$0.value.isEmpty }.keys) }
 
   /// The version of the attribution rules in force, for caches that must be rebuilt when they change.
   public var fingerprint: String { attributor.catalogue.fingerprint }

@@ -22,28 +22,31 @@ public struct ChangeRecordBuilder: Sendable {
   /// Commits whose lines are AI because of their request alone (see `TrackerJoin.aiCommits`).
   public var aiByPullRequest: Set<CommitID> = []
 
+  /// The rules of the pass's verdicts: this builder's attribution and pull-request context, and the
+  /// ledger's fix rules.
+  public func verdictRules(_ ledger: LedgerRequest) -> VerdictRules {
+    VerdictRules(
+      attribution: attribution, pullRequests: pullRequests, aiByPullRequest: aiByPullRequest,
+      fixRules: ledger.fixRules, bugFixes: ledger.bugFixes)
+  }
+
   /// Attribution for a change, when this builder attributes at all.
   public func attribute(_ change: Change) -> Attribution? {
-    guard let setup = attribution else { return nil }
-    if let request = pullRequests[change.id] { return request.attribute(change, with: setup) }
-    return setup.attributor.attribute(change, notes: setup.notes)
+    VerdictRules.attribute(change, setup: attribution, pullRequests: pullRequests)
   }
 
+  /// A row without outcomes (no line ledger ran): its AI lines are attribution's count.
   public func record(for change: Change) -> ChangeRecord {
-    record(for: change, attribution: attribute(change))
+    let result = attribute(change)
+    var record = finish(canonicalRecord(for: change, attribution: result))
+    if let result { record.aiLinesAdded = result.aiLinesAdded }
+    return record
   }
 
-  public func record(for change: Change, attribution result: Attribution?) -> ChangeRecord {
-    finish(canonicalRecord(for: change, attribution: result))
-  }
-
-  /// The part of a row that does not depend on who reads it: author as the mailmapped email, no teams.
-  /// The cache keeps these; `finish` applies pseudonyms and teams.
-  public func canonicalRecord(for change: Change) -> CanonicalRecord {
-    canonicalRecord(for: change, attribution: attribute(change))
-  }
-
-  func canonicalRecord(for change: Change, attribution result: Attribution?) -> CanonicalRecord {
+  /// The part of a row that does not depend on who reads it: author as the mailmapped email, no teams,
+  /// no AI line count (the ledger's outcomes give that, line by line). The cache keeps these; `finish`
+  /// applies pseudonyms and teams.
+  public func canonicalRecord(for change: Change, attribution result: Attribution?) -> CanonicalRecord {
     let commit = change.commit
     let person = mailmap.resolve(name: commit.author.name, email: commit.author.email)
     var record = ChangeRecord(
@@ -64,7 +67,6 @@ public struct ChangeRecordBuilder: Sendable {
       record.cohort = result.cohort
       record.tools = result.tools
       record.evidence = result.evidence
-      record.aiLinesAdded = result.aiLinesAdded
       record.models = result.models.isEmpty ? nil : result.models
     }
     return CanonicalRecord(record: record, paths: change.files.compactMap { $0.newPath ?? $0.oldPath })

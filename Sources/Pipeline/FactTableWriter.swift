@@ -61,11 +61,6 @@ public final class FactTableWriter {
     return fields.map(csvEscape).joined(separator: ",") + "\n"
   }
 
-  /// RFC 4180 quoting; a leading formula character is prefixed so spreadsheets show text, not formulas.
-  static func csvEscape(_ field: String) -> String {
-    var value = field
-    if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-  }
+  /// RFC 4180 quoting, as every table the tool writes does (`CSVField`).
+  public static func csvEscape(_ field: String) -> String { CSVField.escape(field) }
 }

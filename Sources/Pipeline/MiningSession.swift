@@ -39,6 +39,9 @@ public final class MiningSession {
   public let attribution: AttributionSetup?
   public let trackers: TrackerSetup?
   public let mailmapText: String?
+  /// The request's mining options with what this repository adds (hunks for commits with notes),
+  /// resolved once; every mining run of the session starts from these.
+  public let miningOptions: MiningOptions
   /// The incremental cache when the request uses one; the full plan then builds on its earlier plan.
   let cache: OutcomeCache?
 
@@ -70,6 +73,9 @@ public final class MiningSession {
     let opened = repository
     attribution = try request.attribution.map { try AttributionSetup($0, repository: opened) }
     trackers = try request.trackers.map(TrackerSetup.init)
+    var options = request.mining
+    if let attribution { options.hunkCommits.formUnion(attribution.commitsWithNotes) }
+    miningOptions = options
   }
 
   /// Mines the planned changes in order, reporting progress, and returns what the run met.
@@ -81,9 +87,7 @@ public final class MiningSession {
   public func mine(
     plan: MainlinePlan, progress: ProgressReporter? = nil, body: (Change) throws -> Void
   ) throws -> MiningSummary {
-    var options = request.mining
-    if let attribution { options.hunkCommits.formUnion(attribution.commitsWithNotes) }
-    let miner = HistoryMiner(repository: repository, tip: plan.branch.tip, options: options)
+    let miner = HistoryMiner(repository: repository, tip: plan.branch.tip, options: miningOptions)
     progress?.start(total: plan.count)
     defer { progress?.finish() }
     return try miner.mine(plan) { change in

@@ -129,7 +129,7 @@ struct CacheFingerprint {
       "tool": PipelineVersion.current,
       "mining": "renames=\(mining.detectRenames) limit=\(mining.renameLimit)",
       "attribution": attribution.map { setup in
-        "\(setup.fingerprint) medium=\(setup.attributor.options.acceptMedium) labels=\(setup.attributor.options.aiLabels.sorted())"
+        "\(setup.fingerprint) medium=\(setup.attributor.options.acceptMedium) labels=\(setup.attributor.options.aiLabels.sorted()) bots=\(setup.attributor.options.bots)"
       } ?? "off",
       "notes": attribution?.inputsDigest ?? "off",
       "ledger": Self.digest(

@@ -66,16 +66,18 @@ public struct OutcomePass {
       }
     }
 
-    var options = session.request.mining
-    options.detail = max(options.detail, .positions)
-    if let attribution = session.attribution { options.hunkCommits.formUnion(attribution.commitsWithNotes) }
-    let rules = request.fixRules
-    let bugFixes = request.bugFixes
-    options.hunksWhen = { info in
-      bugFixes[info.id.hex] != nil || rules.kind(of: MainlineSummary(commitOnly: info)) != nil
+    let rules = builder.verdictRules(request)
+    // Fix kinds by mainline index: a resumed run's earlier rows by the same rule its verdicts used.
+    var fixKinds: [Int: FixRules.Kind] = [:]
+    for (index, row) in state.rows.enumerated() {
+      if let kind = rules.fixKind(row.summary) { fixKinds[index] = kind }
     }
+    // The pass adds to the session's options only what the ledger needs: positions, and the hunks of
+    // fixes (decided by the same rule as the verdict, from commit metadata, on the miner's workers).
+    var options = session.miningOptions
+    options.detail = max(options.detail, .positions)
+    options.hunksWhen = { [rules] info in rules.fixKind(MainlineSummary(commitOnly: info)) != nil }
     let miner = HistoryMiner(repository: session.repository, tip: graph.branch.tip, options: options)
-    let attribution = session.attribution
     let firstNew = state.rows.count
     var mined: MiningSummary
     do {
@@ -84,21 +86,17 @@ public struct OutcomePass {
       defer { progress?.finish() }
       mined = try miner.mine(graph, from: start) { commit in
         let change = commit.change
-        let info = change.commit
-        var facts = CommitFacts(
-          person: state.people.number(for: info.author),
-          isAI: attribution?.attributor.isAI(info) ?? false || builder.aiByPullRequest.contains(info.id))
-        if let note = attribution?.notes[info.id], !note.isEmpty {
-          facts.aiLines = Dictionary(
-            uniqueKeysWithValues: note.files.keys.map { ($0, note.aiLines(in: $0)) })
+        let summary = commit.mainlineIndex == nil ? nil : MainlineSummary(change)
+        let verdict = rules.verdict(on: change, mainline: summary)
+        if let summary {
+          state.rows.append(
+            CachedChange(
+              canonical: builder.canonicalRecord(for: change, attribution: verdict.attribution),
+              summary: summary))
+          if let kind = verdict.fixKind { fixKinds[state.rows.count - 1] = kind }
         }
-        if commit.mainlineIndex != nil {
-          let summary = MainlineSummary(change)
-          facts.isFix = bugFixes[info.id.hex] != nil || rules.kind(of: summary) != nil
-          state.rows.append(CachedChange(canonical: builder.canonicalRecord(for: change), summary: summary))
-        }
-        ledger.apply(commit, facts: facts)
-        progress?.advance(current: info.id)
+        ledger.apply(commit, facts: verdict.facts(person: state.people.number(for: change.commit.author)))
+        progress?.advance(current: change.id)
       }
     }
     if let cache, let fingerprint {
@@ -119,9 +117,9 @@ public struct OutcomePass {
     var pseudonyms: [String: String] = [:]
     var records = state.rows.map { builder.finish($0.canonical, pseudonyms: &pseudonyms) }
     var inputs = OutcomeInputs()
-    inputs.fixRules = rules
+    inputs.fixKinds = fixKinds
     for (index, summary) in summaries.enumerated() {
-      if let reported = bugFixes[summary.sha] { inputs.bugFixes[index] = reported }
+      if let reported = rules.bugFixes[summary.sha] { inputs.bugFixes[index] = reported }
     }
     let endTime = summaries.map(\.time).max() ?? 0
     let outcomes = ChangeOutcomes(changes: summaries, lines: ledger.changes, endTime: endTime, inputs: inputs)
@@ -169,7 +167,7 @@ public struct OutcomePass {
     if let seconds = ProcessInfo.processInfo.environment["OUTCOMES_TEST_CACHE_PAUSE"].flatMap(Double.init) {
       // The crash-safety test kills the process while it waits here, inside the transaction.
       update.pauseBeforeCommit = {
-        FileHandle.standardError.write(Data("outcomes: cache: writing\n".utf8))
+        StandardError.note("cache: writing")
         Thread.sleep(forTimeInterval: seconds)
       }
     }

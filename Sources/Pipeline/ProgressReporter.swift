@@ -1,11 +1,13 @@
 import Foundation
 import OutcomeModel
 
-/// A single self-overwriting progress line on stderr: changes done, rate, ETA and the current commit.
+/// The one self-overwriting progress line on stderr: for the pass, changes done, rate, ETA and the
+/// current commit; for other counts (rows published, from several threads), done of total.
 ///
 /// Only drawn when stderr is a terminal, so logs and CI output stay clean.
-public final class ProgressReporter {
+public final class ProgressReporter: @unchecked Sendable {
   private let label: String
+  private let lock = NSLock()
   private var total = 0
   private var done = 0
   private var started = Date()
@@ -37,12 +39,25 @@ public final class ProgressReporter {
     let remaining = rate > 0 ? Double(total - done) / rate : 0
     let line =
       "\(label) \(done)/\(total) changes · \(Int(rate))/s · ETA \(Self.duration(remaining)) · \(current.short)"
-    FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    StandardError.progress(line)
     drawn = true
   }
 
-  func finish() {
-    if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  /// `label: done/total unit`; safe to call from several threads.
+  public func update(done: Int, total: Int, unit: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    let now = Date()
+    guard now.timeIntervalSince(lastDraw) >= 0.2 || done == total else { return }
+    lastDraw = now
+    StandardError.progress("\(label): \(done)/\(total) \(unit)")
+    drawn = true
+  }
+
+  public func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    if drawn { StandardError.progress(nil) }
   }
 
   static func duration(_ seconds: Double) -> String {

@@ -36,7 +36,7 @@ public struct PullRequestContext: Sendable {
     var result = setup.attributor.attribute(
       change, notes: setup.notes, branchNames: branches, labels: labels, prBody: body)
     guard !agentEvidence.isEmpty else { return result }
-    if result.cohort == .unmarked && !result.notesUsed { result.aiLinesAdded = change.linesAdded }
+    if !result.cohort.isAI && !result.notesUsed { result.aiLinesAdded = change.linesAdded }
     result.cohort = .agent
     result.tools = Set(result.tools + agentEvidence.map(\.tool)).sorted()
     result.evidence = agentEvidence + result.evidence.filter { !agentEvidence.contains($0) }
@@ -60,7 +60,7 @@ public struct TrackerJoin: Sendable {
   /// Commits whose lines count as AI only because the request that landed them carries AI evidence
   /// (for a merge, its contributing commits too), for the ledger's per-commit flag.
   public let aiCommits: Set<CommitID>
-  let aiLabels: [String]
+  public let aiLabels: [String]
 
   public init(session: MiningSession, setup: TrackerSetup) throws {
     let plan = session.fullPlan
@@ -91,7 +91,7 @@ public struct TrackerJoin: Sendable {
         if let attribution = session.attribution, !attribution.attributor.isAI(infos[position]) {
           // Only the commit and the request: what the ledger's flag would have said with the request known.
           let alone = context.attribute(Change(commit: infos[position], files: []), with: attribution)
-          if alone.cohort != .unmarked {
+          if alone.cohort.isAI {
             aiCommits.insert(change.sha)
             aiCommits.formUnion(change.contributing)
           }

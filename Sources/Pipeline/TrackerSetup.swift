@@ -25,7 +25,8 @@ public struct TrackerRequest: Sendable {
 public struct TrackerSetup: Sendable {
   public let request: TrackerRequest
   public let exports: LoadedExports
-  /// At most one line: skipped records are counted, and the first is named, rather than listed.
+  /// At most two lines: skipped records are counted and the first is named, rather than listed; then
+  /// the files that held no record.
   public let warnings: [String]
 
   /// Reads every export; a bad one is `PipelineError.badInput` naming the file and place (exit code 1).
@@ -38,13 +39,19 @@ public struct TrackerSetup: Sendable {
     } catch let error as AdapterError {
       throw PipelineError.badInput(error.description)
     }
+    var warnings: [String] = []
     if let first = exports.skipped.first {
-      let count = exports.skipped.count
-      warnings = [
-        "\(count) tracker record(s) could not be read and were skipped (--skip-bad-records); first: \(first.description)"
-      ]
-    } else {
-      warnings = []
+      let lost = exports.files.reduce(0) { $0 + $1.skipped }
+      let read = exports.files.reduce(0) { $0 + $1.workItems + $1.changeRequests }
+      let atLeast = exports.files.contains { $0.skippedAtLeast } ? "at least " : ""
+      warnings.append(
+        "\(atLeast)\(lost) tracker record(s) could not be read and were skipped, \(read) read (--skip-bad-records); first: \(first.description)"
+      )
     }
+    if let first = exports.emptyFiles.first {
+      let more = exports.emptyFiles.count > 1 ? " (and \(exports.emptyFiles.count - 1) more)" : ""
+      warnings.append("\(first): no records: the file is empty or holds no issue or pull request\(more)")
+    }
+    self.warnings = warnings
   }
 }

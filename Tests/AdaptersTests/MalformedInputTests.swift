@@ -35,8 +35,10 @@ final class MalformedInputTests: XCTestCase {
       """#
     let loaded = try ExportLoader.load(
       bytes: Array(text.utf8), file: "issues.json", options: ExportLoadOptions(skipBadRecords: true))
-    XCTAssertEqual(loaded.workItems.map(\.ref.key), ["1", "6"])
+    // The truncated second page still gives its first record: only the broken one is lost.
+    XCTAssertEqual(loaded.workItems.map(\.ref.key), ["1", "6", "7"])
     XCTAssertEqual(loaded.files.first?.skipped, 5)
+    XCTAssertEqual(loaded.files.first?.skippedAtLeast, false)
     XCTAssertEqual(
       loaded.skipped.map(\.description),
       [
@@ -44,7 +46,7 @@ final class MalformedInputTests: XCTestCase {
         "issues.json: record 2: expected an object, found a string",
         "issues.json: record 3: unknown issue state \"weird\"",
         "issues.json: record 4: \"created_at\" is not a date: yesterday",
-        "issues.json:4:61: unexpected end of input inside an object (truncated JSON?); the rest of the file was skipped",
+        "issues.json:4:61: unexpected end of input inside an object (truncated JSON?); the rest of the file was skipped (1 record(s) lost)",
       ])
   }
 
@@ -52,12 +54,13 @@ final class MalformedInputTests: XCTestCase {
     XCTAssertThrowsError(try ExportLoader.load(bytes: Array("name,age\nx,1\n".utf8), file: "people.csv")) {
       XCTAssertEqual(
         "\($0)",
-        "people.csv:1:1: unknown export format: neither JSON nor a Linear CSV header (use --format to force one)"
+        "people.csv:1:1: unknown export format: neither JSON nor a Linear CSV header (use --tracker-format to force one)"
       )
     }
     XCTAssertThrowsError(try ExportLoader.load(bytes: Array(#"{"hello": 1}"#.utf8), file: "x.json")) {
       XCTAssertEqual(
-        "\($0)", "x.json: record 0: unknown export format (first record: hello); use --format to force one")
+        "\($0)",
+        "x.json: record 0: unknown export format (first record: hello); use --tracker-format to force one")
     }
     XCTAssertThrowsError(try ExportLoader.load(paths: ["/nonexistent/issues.json"])) {
       XCTAssertEqual("\($0)", "/nonexistent/issues.json: no such file or folder")
@@ -71,9 +74,38 @@ final class MalformedInputTests: XCTestCase {
     }
   }
 
-  func testEmptyFileIsEmpty() throws {
-    let loaded = try ExportLoader.load(bytes: Array(" \n".utf8), file: "empty.json")
-    XCTAssertEqual(loaded.workItems.count + loaded.changeRequests.count, 0)
+  /// A file that yields no record is an error, and with --skip-bad-records a file the warning names.
+  func testFileWithoutRecords() throws {
+    for text in [" \n", "[]", "[]\n[]\n", "Id,Team,Title,Status,Created\n"] {
+      XCTAssertThrowsError(try ExportLoader.load(bytes: Array(text.utf8), file: "empty.json"), text) {
+        XCTAssertEqual(
+          "\($0)",
+          "empty.json: no records: the file is empty or holds no issue or pull request (--skip-bad-records goes on without it)"
+        )
+      }
+      let loaded = try ExportLoader.load(
+        bytes: Array(text.utf8), file: "empty.json", options: ExportLoadOptions(skipBadRecords: true))
+      XCTAssertEqual(loaded.workItems.count + loaded.changeRequests.count, 0)
+      XCTAssertEqual(loaded.emptyFiles, ["empty.json"], text)
+      XCTAssertEqual(loaded.skipped, [], text)
+    }
+  }
+
+  func testXMLIsNamedUnsupported() {
+    let text =
+      "<?xml version=\"1.0\"?>\n<rss version=\"0.92\"><channel><item><key>ENG-1</key></item></channel></rss>\n"
+    for format in [nil, ExportFormat.jira] {
+      XCTAssertThrowsError(
+        try ExportLoader.load(
+          bytes: Array(text.utf8), file: "jira.xml",
+          options: ExportLoadOptions(format: format, skipBadRecords: true))
+      ) {
+        XCTAssertEqual(
+          "\($0)",
+          "jira.xml:1:1: XML is not supported (a Jira XML export?): export JSON instead, e.g. the pages of Jira's REST search/jql"
+        )
+      }
+    }
   }
 
   func testDates() {

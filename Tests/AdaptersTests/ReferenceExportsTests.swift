@@ -53,7 +53,7 @@ final class ReferenceExportsTests: XCTestCase {
       try ExportLoader.load(paths: [Paths.fixture("github-rest-issues-pagination-index.json")])
     ) {
       let message = "\($0)"
-      XCTAssertTrue(message.hasSuffix("use --format to force one"), message)
+      XCTAssertTrue(message.hasSuffix("use --tracker-format to force one"), message)
       XCTAssertTrue(
         message.contains("github-rest-issues-pagination-index.json: record 0: unknown export format"), message
       )

@@ -25,7 +25,8 @@ final class CatalogueTests: XCTestCase {
       "cursor",
       "cursor-agent", "aider", "codex", "devin", "jules", "amazon-q", "amp", "openhands", "continue",
       "replit",
-      "opencode", "firebender", "windsurf", "gemini-cli", "policy",
+      "opencode", "firebender", "windsurf", "gemini-cli", "policy", "entire", "qwen-code", "junie", "kiro",
+      "goose", "dependabot", "renovate", "pre-commit-ci", "github-actions", "mergify", "release-bots",
     ] {
       XCTAssertTrue(ids.contains(id), id)
     }
@@ -100,6 +101,10 @@ final class CatalogueTests: XCTestCase {
       ),
       ("tools:\n  - id: x\n    class: agent\n  - id: x\n    class: agent\n", 4, "tool 'x' is defined twice"),
       ("version: 2\n", 1, "unsupported catalogue version '2'"),
+      (
+        "tools:\n  - id: x\n    class: assisted\n    identities:\n      - {email: x@example.com, mediumBetween: [2026-05-03, 2026-04-01]}\n",
+        5, "'mediumBetween' must be [from, until], two dates in order"
+      ),
     ]
     for (yaml, line, message) in cases {
       let url = try write(yaml)

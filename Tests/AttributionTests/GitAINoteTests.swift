@@ -72,8 +72,9 @@ final class GitAINoteTests: XCTestCase {
       """)
     XCTAssertEqual(note.attestations.map(\.path), ["src/a \"b\".swift"])
     let lines = note.attribution
-    XCTAssertEqual(lines.aiLines(in: "src/a \"b\".swift"), [1...1, 3...4])
-    XCTAssertEqual(lines.files["src/a \"b\".swift"]?.last?.contributor, .unknown)
+    // An unresolved key is still git-ai attesting AI lines, by a tool the note does not name.
+    XCTAssertEqual(lines.aiLines(in: "src/a \"b\".swift"), [1...1, 3...4, 7...7])
+    XCTAssertEqual(lines.files["src/a \"b\".swift"]?.last?.contributor, .ai(tool: "unnamed", model: nil))
   }
 
   func testMalformedNotesNameTheProblem() {
@@ -84,7 +85,7 @@ final class GitAINoteTests: XCTestCase {
       ("a.swift\n  h_01 x\n---\n\(json)", "line 2: bad line range 'x'"),
       ("  h_01 1\n---\n\(json)", "line 1: an entry before any file path"),
       ("a.swift\n   h_01 1\n---\n\(json)", "line 2: entries are indented by exactly two spaces"),
-      ("a.swift\n  zz 1\n---\n\(json)", "line 2: unknown attestation key 'zz'"),
+      ("a.swift\n  zz\n---\n\(json)", "line 2: expected '<key> <ranges>', found 'zz'"),
       ("\"a.swift\n---\n\(json)", "line 1: a quoted path without its closing quote"),
       ("a.swift\n---\n{not json", "the metadata after '---' is not valid JSON"),
       ("---\n[1]", "the metadata after '---' is not a JSON object"),

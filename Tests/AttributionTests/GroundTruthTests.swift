@@ -17,8 +17,8 @@ final class GroundTruthTests: XCTestCase {
       let change = Fixture.change(
         marked.commitInfo(id: id, parents: [CommitID(trusted: Fixture.hexID("p\(index)"))]))
       let result = Fixture.attributor.attribute(change)
-      let expectedAI = marked.expectedCohort != .unmarked
-      let foundAI = result.cohort != .unmarked
+      let expectedAI = marked.expectedCohort.isAI
+      let foundAI = result.cohort.isAI
       if expectedAI && foundAI && result.cohort == marked.expectedCohort
         && result.tools == marked.expectedTools
       {

@@ -29,6 +29,24 @@ final class MergeTests: XCTestCase {
     XCTAssertEqual(result.tools, ["copilot-agent"])
   }
 
+  /// A person merging a Renovate branch lands a bot's work; one bot commit among people's does not.
+  func testBotWhenMostContributingCommitsAreAutomation() {
+    let renovate = "renovate[bot] <29139614+renovate[bot]@\(bot)>"
+    let landed = Fixture.attributor.attribute(
+      merge([contributing(renovate, "fix(deps): update x to v1.42.0\n")], subject: "Merge pull request #2528")
+    )
+    XCTAssertEqual(landed.cohort, .bot)
+    XCTAssertTrue(landed.evidence[0].detail.contains("1 of 1 contributing commit(s) by automation"))
+    let mixed = Fixture.attributor.attribute(
+      merge([
+        contributing(renovate, "Bump x\n"),
+        contributing(Fixture.human, "Fix\n\nCo-authored-by: Claude <noreply@anthropic.com>\n"),
+        contributing(Fixture.human, "Docs\n"),
+      ]))
+    XCTAssertEqual(mixed.cohort, .assisted)
+    XCTAssertEqual(mixed.tools, ["claude-code"])
+  }
+
   func testAssistedWhenAIAuthoredOnlyAMinority() {
     let agent = "Cursor Agent <cursoragent@cursor.com>"
     let result = Fixture.attributor.attribute(

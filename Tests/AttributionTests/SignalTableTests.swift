@@ -324,6 +324,45 @@ final class SignalTableTests: XCTestCase {
       name: "entire session", commit: trailer("Entire-Session: 2026-03-02-4f1c2a9e"), tool: "entire",
       signal: .trailer, strength: .strong, cohort: .assisted),
     Case(
+      name: "entire checkpoint", commit: trailer("Entire-Checkpoint: 0a1b2c3d4e5f"), tool: "entire",
+      signal: .trailer, strength: .strong, cohort: .assisted),
+    Case(
+      name: "factory droid co-author",
+      commit: coAuthored("factory-droid[bot] <138933559+factory-droid[bot]@\(bot)>"), tool: "factory-droid",
+      signal: .trailer, strength: .strong, cohort: .assisted),
+    Case(
+      name: "qwen code co-author", commit: coAuthored("Qwen-Coder <qwen-coder@alibabacloud.com>"),
+      tool: "qwen-code", signal: .trailer, strength: .strong, cohort: .assisted),
+    Case(
+      name: "junie co-author", commit: coAuthored("Junie <junie@jetbrains.com>"), tool: "junie",
+      signal: .trailer, strength: .strong, cohort: .assisted),
+    Case(
+      name: "kiro co-author", commit: coAuthored("Kiro <kiro@kiro.dev>"), tool: "kiro", signal: .trailer,
+      strength: .strong, cohort: .assisted),
+    Case(
+      name: "goose co-author", commit: coAuthored("goose <opensource@block.xyz>"), tool: "goose",
+      signal: .trailer, strength: .strong, cohort: .assisted),
+
+    // Automation: cohort bot, never AI
+    Case(
+      name: "dependabot", commit: authored("dependabot[bot] <49699333+dependabot[bot]@\(bot)>"),
+      tool: "dependabot", signal: .author, strength: .strong, cohort: .bot),
+    Case(
+      name: "renovate", commit: authored("renovate[bot] <29139614+renovate[bot]@\(bot)>"), tool: "renovate",
+      signal: .author, strength: .strong, cohort: .bot),
+    Case(
+      name: "pre-commit.ci", commit: authored("pre-commit-ci[bot] <66853113+pre-commit-ci[bot]@\(bot)>"),
+      tool: "pre-commit-ci", signal: .author, strength: .strong, cohort: .bot),
+    Case(
+      name: "github actions", commit: authored("github-actions[bot] <41898282+github-actions[bot]@\(bot)>"),
+      tool: "github-actions", signal: .author, strength: .strong, cohort: .bot),
+    Case(
+      name: "mergify", commit: authored("mergify[bot] <37929162+mergify[bot]@\(bot)>"), tool: "mergify",
+      signal: .author, strength: .strong, cohort: .bot),
+    Case(
+      name: "semantic-release", commit: authored("semantic-release-bot <semantic-release-bot@martynus.net>"),
+      tool: "release-bots", signal: .author, strength: .strong, cohort: .bot),
+    Case(
       name: "nori footer", commit: body("Generated with [Nori](https://nori.ai)"), tool: "nori",
       signal: .footer,
       strength: .strong, cohort: .assisted),
@@ -376,9 +415,12 @@ final class SignalTableTests: XCTestCase {
         matching.allSatisfy { $0.strength == entry.strength },
         "\(entry.name): strength \(matching.map(\.strength))")
       XCTAssertEqual(result.cohort, entry.cohort, "\(entry.name)")
-      if entry.cohort != .unmarked {
+      if entry.cohort.isAI {
         XCTAssertEqual(result.tools, [entry.tool], "\(entry.name)")
         XCTAssertEqual(result.aiLinesAdded, 10, "\(entry.name)")
+      } else {
+        XCTAssertEqual(result.tools, [], "\(entry.name)")
+        XCTAssertEqual(result.aiLinesAdded, 0, "\(entry.name)")
       }
       if let model = entry.model {
         XCTAssertEqual(result.models, [model], "\(entry.name)")

@@ -5,6 +5,7 @@ import Report
 import TestSupport
 import XCTest
 
+@testable import Commands
 @testable import OrgStore
 @testable import Pipeline
 

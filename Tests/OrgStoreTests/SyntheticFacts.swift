@@ -47,6 +47,8 @@ enum SyntheticFacts {
       record.teams = [team]
       let ai = random.next() % 3 == 0
       record.cohort = ai ? (random.next() % 4 == 0 ? .agent : .assisted) : .unmarked
+      // A few automation changes, so the stores round-trip cohort `bot` (drawn without the generator).
+      if !ai && index % 23 == 11 { record.cohort = .bot }
       record.tools = ai ? ["claude-code"] : []
       record.evidence = []
       let owned = record.linesAdded

@@ -59,3 +59,59 @@ final class AttributionOptionsTests: XCTestCase {
       contains: "/no/such.yml")
   }
 }
+
+/// Bots on the command line, and the coverage summary.
+final class BotAndCoverageTests: XCTestCase {
+  func makeRepo() throws -> FixtureRepo {
+    let repo = try FixtureRepo()
+    try repo.write("a.txt", "a\n")
+    try repo.commit("Start\n\nAssisted-by: none\nHelped-by: Carol Chen <carol@example.net>", day: 400)
+    try repo.write("package.json", "{}\n")
+    try repo.commit(
+      "Bump serde",
+      author: Person(name: "dependabot[bot]", email: "49699333+dependabot[bot]@users.noreply.github.com"),
+      day: 401)
+    try repo.write("CHANGELOG", "1.0\n")
+    try repo.commit(
+      "Release 1.0", author: Person(name: "Release Bot", email: "release@example.com"), day: 402)
+    try repo.write("b.txt", "b\n")
+    try repo.commit("Add b\n\nCo-authored-by: Claude <noreply@anthropic.com>\nMentioned-by: Dana", day: 403)
+    try repo.write("c.txt", "c\n")
+    try repo.commit(
+      "Sync",
+      author: Person(name: "sync-helper[bot]", email: "4242+sync-helper[bot]@users.noreply.github.com"),
+      day: 404)
+    return repo
+  }
+
+  func testBotOption() throws {
+    let repo = try makeRepo()
+    let plain = try jsonLines(try outcomes(["changes", "--repo", repo.url.path]).stdout)
+    XCTAssertEqual(plain.map { $0["cohort"] as? String }, ["unmarked", "bot", "unmarked", "assisted", "bot"])
+    let declared = try jsonLines(
+      try outcomes(["changes", "--repo", repo.url.path, "--bot", "release@*", "--bot", "nobody@example.com"])
+        .stdout)
+    XCTAssertEqual(declared.map { $0["cohort"] as? String }, ["unmarked", "bot", "bot", "assisted", "bot"])
+    XCTAssertEqual(declared[2]["aiLinesAdded"] as? Int, 0)
+  }
+
+  func testExplainSummary() throws {
+    let repo = try makeRepo()
+    let result = try outcomes([
+      "explain", "--summary", "--repo", repo.url.path, "--bot", "release@example.com",
+    ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let text = result.stdout
+    XCTAssertTrue(text.contains("coverage of 5 mainline change(s) on main"), text)
+    XCTAssertTrue(text.contains("agent 0 · assisted 1 · unmarked 1 · bot 3"), text)
+    XCTAssertTrue(text.contains("trailer strong   1"), text)
+    XCTAssertTrue(text.contains("author strong    3"), text)
+    XCTAssertTrue(text.contains("Mentioned-by"), "an unknown *-by: key: \(text)")
+    XCTAssertFalse(text.contains("Helped-by"), "sign-off keys are left out: \(text)")
+    XCTAssertTrue(text.contains("sync-helper[bot]"), text)
+    XCTAssertFalse(text.contains("dependabot[bot] "), "catalogue bots are known: \(text)")
+    assertUsageFailure(try outcomes(["explain", "--repo", repo.url.path]), contains: "--summary")
+    assertUsageFailure(
+      try outcomes(["explain", "HEAD", "--summary", "--repo", repo.url.path]), contains: "--summary")
+  }
+}

@@ -11,6 +11,29 @@ final class BadInputTests: XCTestCase {
     assertUsageFailure(try outcomes(["changes", "--repo", folder.path]), contains: "not a git repository")
   }
 
+  /// Options a command would ignore are not offered (`--no-ledger` belongs to `changes` alone) or are
+  /// rejected with one line (mining options when reading stored or given rows).
+  func testIgnoredOptionsAreRefused() throws {
+    for command in [
+      ["report"], ["ci"], ["releases", "--tags", "v*"], ["self"], ["publish"], ["mine", "--repos", "."],
+    ] {
+      let result = try outcomes(command + ["--no-ledger"])
+      XCTAssertEqual(result.status, 1, "\(command): \(result.stderr)")
+      XCTAssertTrue(result.stderr.contains("--no-ledger"), result.stderr)
+    }
+    let store = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "none-\(UUID().uuidString).sqlite")
+    assertUsageFailure(
+      try outcomes(["report", "--from", store.path, "--no-renames", "--fix-pattern", "^x"]),
+      contains: "--from reads rows already mined: --no-renames, --fix-pattern do not apply")
+    assertUsageFailure(
+      try outcomes([
+        "publish", "--facts", "rows.jsonl", "--repo-name", "x", "--to", store.path, "--accept", "medium",
+      ]),
+      contains: "--facts reads rows already mined: --accept do not apply")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: store.path), "nothing was opened")
+  }
+
   func testEmptyRepositoryAndUnknownBranch() throws {
     let repo = try FixtureRepo()
     assertUsageFailure(try outcomes(["changes", "--repo", repo.url.path]), contains: "no commits yet")

@@ -25,7 +25,7 @@ final class CacheCommandTests: XCTestCase {
   /// twice in corelibs Foundation and break later tests.
   func killMidWrite(_ args: [String]) throws {
     let log = FileManager.default.temporaryDirectory.appendingPathComponent("kill-\(UUID().uuidString).log")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: log) }
     let errors = try FileHandle(forWritingTo: log)
     defer { try? errors.close() }

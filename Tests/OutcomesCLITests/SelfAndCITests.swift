@@ -94,7 +94,22 @@ final class SelfAndCITests: XCTestCase {
       XCTAssertFalse(result.stdout.contains(other), "no one else appears: \(other)\n\(result.stdout)")
       XCTAssertFalse(result.stderr.contains(other), "no one else appears: \(other)\n\(result.stderr)")
     }
-    XCTAssertTrue(result.stdout.contains("too few changes") || result.stdout.contains("%"), result.stdout)
+    // Five and six recent changes: rates where a group has five measured changes, "too few" below.
+    let defects = rows("changes later blamed for a defect", in: result.stdout)
+    XCTAssertEqual(defects.count, 3, result.stdout)
+    XCTAssertTrue(defects[0][1].hasPrefix("0% (0 of 5) ["), result.stdout)
+    XCTAssertTrue(defects[0][2].hasPrefix("0% (0 of 6) ["), result.stdout)
+    XCTAssertEqual(
+      defects[1],
+      ["changes later blamed for a defect", "too few changes (3)", "too few changes (4)", "too few changes"])
+    let reverted = rows("reverted within 30 days", in: result.stdout)
+    XCTAssertEqual(
+      reverted.first,
+      ["reverted within 30 days", "too few changes (4)", "too few changes (4)", "too few changes"],
+      result.stdout)
+    XCTAssertTrue(
+      result.stdout.contains("(3 change(s) younger than 30 days are left out of the revert rate)"),
+      result.stdout)
     XCTAssertFalse(
       FileManager.default.fileExists(atPath: repo.gitDir.appendingPathComponent("outcomes").path),
       "the self-check writes nothing, not even the salt")

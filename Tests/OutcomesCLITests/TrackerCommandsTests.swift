@@ -181,10 +181,25 @@ final class TrackerCommandsTests: XCTestCase {
     XCTAssertEqual(lenient.status, 0, lenient.stderr)
     let warnings = lenient.stderr.split(separator: "\n")
     XCTAssertEqual(warnings.count, 1, lenient.stderr)
-    XCTAssertTrue(warnings[0].contains("1 tracker record(s)"), lenient.stderr)
+    XCTAssertTrue(warnings[0].contains("1 tracker record(s) could not be read"), lenient.stderr)
+    XCTAssertNotNil(
+      warnings[0].range(
+        of: #"skipped, [1-9][0-9]* read \(--skip-bad-records\)"#, options: .regularExpression),
+      lenient.stderr)
     XCTAssertTrue(warnings[0].contains("pulls.ndjson"), lenient.stderr)
     XCTAssertEqual(
       (try row(try jsonLines(lenient.stdout), f.squash)["pr"] as? [String: Any])?["number"] as? Int, 12)
+
+    // A file without records stops a strict run and is one more warning line in a lenient one.
+    try Data("[]\n".utf8).write(to: f.exports.appendingPathComponent("empty.json"))
+    assertUsageFailure(
+      try outcomes(["changes", "--repo", f.repo.url.path, "--quiet", "--issues", f.exports.path]),
+      contains: "empty.json: no records")
+    let empty = try outcomes(
+      ["changes", "--repo", f.repo.url.path, "--quiet", "--issues", f.exports.path, "--skip-bad-records"])
+    XCTAssertEqual(empty.status, 0, empty.stderr)
+    XCTAssertEqual(
+      empty.stderr.split(separator: "\n").filter { $0.contains("empty.json: no records") }.count, 1)
   }
 }
 

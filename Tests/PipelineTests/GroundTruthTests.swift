@@ -41,8 +41,8 @@ final class GroundTruthTests: XCTestCase {
       seen += 1
       XCTAssertEqual(record.cohort, truth.expectedCohort, "\(truth.scenario) \(change.id.short)")
       XCTAssertEqual(record.tools ?? [], truth.expectedTools, truth.scenario)
-      let saidAI = record.cohort != .unmarked
-      let isAI = truth.expectedCohort != .unmarked
+      let saidAI = record.cohort?.isAI ?? false
+      let isAI = truth.expectedCohort.isAI
       if saidAI && isAI { truePositive += 1 }
       if saidAI && !isAI { falsePositive += 1 }
       if !saidAI && isAI { falseNegative += 1 }

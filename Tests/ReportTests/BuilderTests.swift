@@ -101,6 +101,29 @@ final class BuilderTests: XCTestCase {
     XCTAssertEqual(Set(payments.survival.map(\.cohort)), [.ai, .unmarked])
   }
 
+  /// Bot changes get their own column and stay out of AI vs unmarked and of the shares' denominators.
+  func testBotsAreShownApartAndLeftOutOfShares() throws {
+    var records: [ChangeRecord] = []
+    for i in 0..<60 {
+      let cohort: [Cohort] = [.assisted, .unmarked, .bot]
+      records.append(
+        ReportFixture.record(
+          i, author: "a\(i % 10)", team: "t", cohort: cohort[i % 3], day: i, linesAdded: i % 3 == 2 ? 100 : 20
+        ))
+    }
+    let report = ReportBuilder(options: ReportFixture.options).build(
+      ReportFixture.input(records, withTracker: false))
+    XCTAssertEqual(metric(report, "t", .bot, .changes)?.value, 20)
+    XCTAssertEqual(metric(report, "t", .unmarked, .changes)?.value, 20)
+    XCTAssertEqual(metric(report, "t", .ai, .changes)?.value, 20)
+    XCTAssertEqual(metric(report, "t", .all, .changes)?.value, 60)
+    // 400 AI lines of 800 once the 2,000 bot lines are left out.
+    XCTAssertEqual(try XCTUnwrap(metric(report, "t", .all, .aiShareAdded)?.value), 0.5, accuracy: 1e-9)
+    XCTAssertEqual(try XCTUnwrap(metric(report, "t", .all, .aiShareSurviving)?.value), 0.5, accuracy: 1e-9)
+    XCTAssertTrue(report.caveats.contains { $0.contains("\"Bot\" changes") })
+    XCTAssertTrue(MarkdownRenderer.render(report).contains("| Bot (automation) |"))
+  }
+
   func testSharesAndIssuesAndPullRequests() throws {
     let report = ReportFixture.report()
     let share = try XCTUnwrap(metric(report, "payments", .all, .aiShareAdded)?.value)

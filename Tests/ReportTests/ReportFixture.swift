@@ -25,7 +25,7 @@ enum ReportFixture {
     r.team = team
     r.teams = [team]
     r.cohort = cohort
-    r.aiLinesAdded = cohort == .unmarked ? 0 : linesAdded
+    r.aiLinesAdded = cohort.isAI ? linesAdded : 0
     if let revertDays {
       r.reverted = RevertRecord(
         by: "f" + String(repeating: "0", count: 39),

@@ -195,9 +195,13 @@ public struct AIMarkerGenerator: Sendable {
         "copilot-cli", .assisted, ["copilot-cli"],
         trailers: ["Co-authored-by: Copilot <223556219+Copilot@\(noreply)>"])
     },
+    // VS Code wrote this trailer by default, AI or not, from 2026-04-01 to 2026-05-03: medium evidence
+    // then, so such a commit is unmarked under the default options.
     Template(name: "copilot-ide") {
-      $0.commit(
-        "copilot-ide", .assisted, ["copilot-ide"], trailers: ["Co-authored-by: Copilot <copilot@github.com>"])
+      let vsCodeDefault = (1_775_001_600..<1_777_852_800).contains($0.time)
+      return $0.commit(
+        "copilot-ide", vsCodeDefault ? .unmarked : .assisted, vsCodeDefault ? [] : ["copilot-ide"],
+        trailers: ["Co-authored-by: Copilot <copilot@github.com>"])
     },
     Template(name: "copilot-review") {
       $0.commit(
@@ -302,6 +306,42 @@ public struct AIMarkerGenerator: Sendable {
       return $0.commit(
         "trap-dated-2019", .unmarked, [], author: $0.person(at: old), committer: $0.person(at: old),
         trailers: ["Co-Authored-By: Claude <noreply@anthropic.com>"])
+    },
+    Template(name: "entire-checkpoint") {
+      $0.commit(
+        "entire-checkpoint", .assisted, ["entire"],
+        trailers: ["Entire-Checkpoint: \(("000000000000" + $0.hex).suffix(12))"])
+    },
+    Template(name: "goose") {
+      $0.commit("goose", .assisted, ["goose"], trailers: ["Co-authored-by: Goose <opensource@block.xyz>"])
+    },
+    Template(name: "bot-dependabot") {
+      $0.commit(
+        "bot-dependabot", .bot, [],
+        author: $0.person("dependabot[bot]", "49699333+dependabot[bot]@\(noreply)"),
+        body: "Bumps [serde](https://github.com/serde-rs/serde) from 1.0.1 to 1.0.2.")
+    },
+    Template(name: "bot-pre-commit-ci") {
+      $0.commit(
+        "bot-pre-commit-ci", .bot, [],
+        author: $0.person("pre-commit-ci[bot]", "66853113+pre-commit-ci[bot]@\(noreply)"),
+        body: "updates:\n- [github.com/astral-sh/ruff-pre-commit: v0.6.1 → v0.6.2]")
+    },
+    Template(name: "bot-github-app") {
+      $0.commit(
+        "bot-github-app", .bot, [],
+        author: $0.person("flake-updater[bot]", "285320059+flake-updater[bot]@\(noreply)"))
+    },
+    Template(name: "trap-assisted-by-none") {
+      $0.commit("trap-assisted-by-none", .unmarked, [], trailers: ["Assisted-by: none"])
+    },
+    Template(name: "trap-assisted-by-name") {
+      $0.commit("trap-assisted-by-name", .unmarked, [], trailers: ["Assisted-by: Daniel Stenberg"])
+    },
+    Template(name: "trap-goose-address-author") {
+      $0.commit(
+        "trap-goose-address-author", .unmarked, [],
+        author: $0.person("Block Open Source", "opensource@block.xyz"))
     },
     Template(name: "trap-assisted-by-person") {
       $0.commit(

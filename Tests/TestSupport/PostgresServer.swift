@@ -152,7 +152,7 @@ public final class PostgresServer: @unchecked Sendable {
   private func run(_ tool: String, _ args: [String]) throws {
     let executable = bin.appendingPathComponent(tool)
     let output = folder.appendingPathComponent("\(tool).out")
-    FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     let handle = try FileHandle(forWritingTo: output)
     defer { try? handle.close() }
     let process = Process()

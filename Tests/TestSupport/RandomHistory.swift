@@ -8,15 +8,40 @@ import Foundation
 /// on the mainline and on branches. Dates are frozen, so the same seed (and git version) yields the
 /// same commit ids. Exactly `commits` commits are made; an empty `repo` gets a root commit first.
 /// Branch and tag names (`feature/N`, `feature-N-rc`, `v0.N`) are fixed, so call it once per repository.
+///
+/// `shapes` adds the graph shapes that stress merge handling (see `HistoryShapes`); `aiShare` gives that
+/// share of ordinary commits a Claude Code co-author trailer. With neither, the history is the same as
+/// before they existed, seed for seed.
 @discardableResult
 public func buildRandomHistory(
   in repo: FixtureRepo, seed: UInt64, commits: Int, branchProbability: Double = 0.3,
-  authors: [Person] = Person.all, startDay: Int = 0
+  authors: [Person] = Person.all, startDay: Int = 0, shapes: HistoryShapes = [], aiShare: Double = 0
 ) throws -> [String] {
   var builder = try RandomHistoryBuilder(
     repo: repo, seed: seed, authors: authors.isEmpty ? Person.all : authors, startDay: startDay)
+  builder.shapes = shapes
+  builder.aiShare = aiShare
   try builder.build(commits: commits, branchProbability: branchProbability)
   return builder.created
+}
+
+/// Graph shapes beyond feature branches merged once into the mainline.
+public struct HistoryShapes: OptionSet, Sendable {
+  public let rawValue: Int
+  public init(rawValue: Int) { self.rawValue = rawValue }
+
+  /// Two branches that each merge the other's tip before both land: two merge bases.
+  public static let crissCross = HistoryShapes(rawValue: 1)
+  /// The mainline merged into a feature branch before the branch lands.
+  public static let mainIntoBranch = HistoryShapes(rawValue: 2)
+  /// Three branches landed by one octopus merge.
+  public static let octopus = HistoryShapes(rawValue: 4)
+  /// Files renamed and deleted on feature branches.
+  public static let branchRenames = HistoryShapes(rawValue: 8)
+  /// A branch that lives across many episodes, takes the mainline in and lands more than once.
+  public static let longLived = HistoryShapes(rawValue: 16)
+
+  public static let all: HistoryShapes = [crissCross, mainIntoBranch, octopus, branchRenames, longLived]
 }
 
 private struct RandomHistoryBuilder {
@@ -31,6 +56,10 @@ private struct RandomHistoryBuilder {
   var lineCounter = 0
   var branchCounter = 0
   var tagCounter = 0
+  var shapes: HistoryShapes = []
+  var aiShare = 0.0
+  /// The long-lived branch once it exists.
+  var longBranch: String?
 
   private static let words = [
     "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
@@ -53,7 +82,9 @@ private struct RandomHistoryBuilder {
     }
     while created.count < commits {
       let remaining = commits - created.count
-      if remaining >= 3, random.chance(branchProbability) {
+      if !shapes.isEmpty, remaining >= 8, random.chance(0.25) {
+        try shapedEpisode()
+      } else if remaining >= 3, random.chance(branchProbability) {
         try branchEpisode(budget: remaining)
       } else {
         try editMainline()
@@ -88,6 +119,17 @@ private struct RandomHistoryBuilder {
     let roll = random.int(in: 0...99)
     let files = try textFiles()
     guard !files.isEmpty else { return try addFile() }
+    if shapes.contains(.branchRenames), roll >= 90, let own = try ownFile() {
+      // Only files this branch made are renamed or deleted, so the mainline never meets a rename/delete
+      // conflict; their lines still move and die on the branch.
+      if random.chance(0.5) {
+        fileCounter += 1
+        try repo.move(own, "src/branch\(fileCounter)/\(URL(fileURLWithPath: own).lastPathComponent)")
+      } else {
+        try repo.remove(own)
+      }
+      return
+    }
     switch roll {
     case 0..<70: try editLines(random.pick(files))
     case 70..<85: try addFile()
@@ -183,6 +225,8 @@ private struct RandomHistoryBuilder {
   }
 
   private mutating func commit(_ message: String) throws {
+    var message = message
+    if aiShare > 0, random.chance(aiShare) { message += "\n\nCo-Authored-By: Claude <noreply@anthropic.com>" }
     let (author, date) = nextSignature()
     created.append(
       // An edit can happen to reproduce the current content (a binary slot rewritten with the same
@@ -206,6 +250,115 @@ private struct RandomHistoryBuilder {
   private mutating func newLine() -> String {
     lineCounter += 1
     return (0..<3).map { _ in random.pick(Self.words) }.joined(separator: " ") + " \(lineCounter)"
+  }
+
+  /// A text file that exists only on the current branch (not at the mainline's tip), if one does.
+  private mutating func ownFile() throws -> String? {
+    let onMainline = Set(
+      try repo.git(["ls-tree", "-r", "--name-only", mainline]).split(separator: "\n").map(String.init))
+    let own = try textFiles().filter { !onMainline.contains($0) }
+    return own.isEmpty ? nil : random.pick(own)
+  }
+
+  private mutating func mergeCommit(_ rev: String, into branch: String) throws {
+    try repo.checkout(branch)
+    let (author, date) = nextSignature()
+    created.append(
+      try repo.merge(
+        rev, author: author, day: date.day, seconds: date.seconds, offset: date.offset,
+        allowConflictResolution: { try $0.resolveConflictsKeepingBothSides() }))
+  }
+
+  /// One of the shapes asked for; at most eight commits.
+  private mutating func shapedEpisode() throws {
+    // The long-lived branch comes up twice as often, so it lands more than once in a short history.
+    let chosen = [
+      HistoryShapes.crissCross, .mainIntoBranch, .octopus, .longLived, .longLived, .branchRenames,
+    ].filter { shapes.contains($0) }
+    switch random.pick(chosen) {
+    case .crissCross:
+      branchCounter += 1
+      let (a, b) = ("cross/\(branchCounter)a", "cross/\(branchCounter)b")
+      for name in [a, b] {
+        try repo.checkoutNewBranch(name, at: mainline)
+        try addFile()
+        try editBranch()
+        try commit(message())
+      }
+      let (tipA, tipB) = (try repo.revParse(a), try repo.revParse(b))
+      try mergeCommit(tipB, into: a)
+      try mergeCommit(tipA, into: b)
+      try repo.checkout(b)
+      try editBranch()
+      try commit(message())
+      try mergeCommit(a, into: mainline)
+      try mergeCommit(b, into: mainline)
+    case .mainIntoBranch:
+      branchCounter += 1
+      let name = "feature/\(branchCounter)"
+      try repo.checkoutNewBranch(name)
+      try editBranch()
+      try commit(message())
+      try repo.checkout(mainline)
+      try editMainline()
+      try commit(message())
+      try mergeCommit(mainline, into: name)
+      try editBranch()
+      try commit(message())
+      try mergeCommit(name, into: mainline)
+    case .octopus:
+      var heads: [String] = []
+      for _ in 0..<3 {
+        branchCounter += 1
+        let name = "feature/\(branchCounter)"
+        // Each head adds a file of its own: octopus merges cannot record conflicts.
+        try repo.checkoutNewBranch(name, at: mainline)
+        try addFile()
+        try commit(message())
+        heads.append(name)
+      }
+      try repo.checkout(mainline)
+      let (author, date) = nextSignature()
+      created.append(
+        try repo.mergeOctopus(
+          heads, author: author, day: date.day, seconds: date.seconds, offset: date.offset))
+    case .longLived:
+      let name = longBranch ?? "long/1"
+      if longBranch == nil {
+        try repo.checkoutNewBranch(name)
+        longBranch = name
+      } else {
+        try mergeCommit(mainline, into: name)
+      }
+      for _ in 0..<random.int(in: 1...3) {
+        try editBranch()
+        try commit(message())
+      }
+      if random.chance(0.75) {
+        try mergeCommit(name, into: mainline)
+      } else {
+        try repo.checkout(mainline)
+      }
+    default:
+      // Renames and deletions on a branch of files it made itself.
+      branchCounter += 1
+      let name = "feature/\(branchCounter)"
+      try repo.checkoutNewBranch(name)
+      try addFile()
+      try commit(message())
+      for _ in 0..<2 {
+        if let own = try ownFile() {
+          fileCounter += 1
+          try repo.move(own, "src/renamed\(fileCounter)/\(URL(fileURLWithPath: own).lastPathComponent)")
+          try editLines("src/renamed\(fileCounter)/\(URL(fileURLWithPath: own).lastPathComponent)")
+        }
+        try commit(message())
+      }
+      if let own = try ownFile(), random.chance(0.5) { try repo.remove(own) }
+      try editBranch()
+      try commit(message())
+      try mergeCommit(name, into: mainline)
+    }
   }
 
   private func textFiles() throws -> [String] {

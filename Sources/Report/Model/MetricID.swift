@@ -88,11 +88,13 @@ public enum MetricID: String, Hashable, Sendable, Codable, CaseIterable {
         "Merge lead time: first authored → landed on the mainline (PR merge time when known); non-positive values ignored. Bootstrap interval."
     case .changeSizeMedian, .changeSizeP75:
       return "Lines added + deleted per change; a control, not an outcome. Bootstrap interval."
-    case .aiShareAdded: return "Lines added by AI-attributed commits or note lines ÷ all lines added."
+    case .aiShareAdded:
+      return "Lines added by AI-attributed commits or note lines ÷ all lines added; bot changes are left out."
     case .aiShareSurviving:
       return
-        "Owned lines alive at the end of history, weighted by each change's AI-attributed share ÷ all alive owned lines."
-    case .aiShareChanges: return "AI-marked (agent + assisted) changes ÷ all changes. Wilson interval."
+        "Owned lines alive at the end of history, weighted by each change's AI-attributed share ÷ all alive owned lines; bot changes are left out."
+    case .aiShareChanges:
+      return "AI-marked (agent + assisted) changes ÷ all changes; bot changes are left out. Wilson interval."
     }
   }
 

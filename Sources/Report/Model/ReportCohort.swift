@@ -1,8 +1,9 @@
 import OutcomeModel
 
-/// The cohorts a report shows: the three of the fact table, their AI union, and everything.
+/// The cohorts a report shows: the four of the fact table, the AI union, and everything. `bot` stays out
+/// of AI vs unmarked.
 public enum ReportCohort: String, Hashable, Sendable, Codable, CaseIterable {
-  case agent, assisted, unmarked, ai, all
+  case agent, assisted, unmarked, ai, all, bot
 
   /// Whether a change of `cohort` belongs here; a change without a cohort (attribution off) is unmarked.
   public func includes(_ cohort: Cohort?) -> Bool {
@@ -11,8 +12,9 @@ public enum ReportCohort: String, Hashable, Sendable, Codable, CaseIterable {
     case .agent: return cohort == .agent
     case .assisted: return cohort == .assisted
     case .unmarked: return cohort == .unmarked
-    case .ai: return cohort != .unmarked
+    case .ai: return cohort.isAI
     case .all: return true
+    case .bot: return cohort == .bot
     }
   }
 
@@ -24,6 +26,7 @@ public enum ReportCohort: String, Hashable, Sendable, Codable, CaseIterable {
     case .unmarked: return "Unmarked"
     case .ai: return "AI (agent + assisted)"
     case .all: return "All changes"
+    case .bot: return "Bot (automation)"
     }
   }
 }

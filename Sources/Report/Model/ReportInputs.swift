@@ -1,47 +1,5 @@
 import OutcomeModel
 
-/// A pull request as the report needs it, including those that never landed (they have no change row).
-///
-/// The caller fills `teams` with the same `TeamResolver` used for changes, and `author` with the same
-/// pseudonym the fact table uses, so PR authors and change authors count as one person.
-public struct PullRequestInput: Hashable, Sendable, Codable {
-  public var number: Int
-  public var author: String
-  public var teams: [String]
-  public var cohort: Cohort
-  /// `merged`, `closed` (unmerged) or `open`.
-  public var state: String
-  public var isDraft: Bool
-  /// ISO-8601 UTC; the PR belongs to the period in which it was opened.
-  public var createdAt: String
-
-  public init(
-    number: Int, author: String, teams: [String], cohort: Cohort, state: String, isDraft: Bool = false,
-    createdAt: String
-  ) {
-    self.number = number
-    self.author = author
-    self.teams = teams
-    self.cohort = cohort
-    self.state = state
-    self.isDraft = isDraft
-    self.createdAt = createdAt
-  }
-}
-
-/// A linked tracker item's outcome; changes link to it through `ChangeRecord.issues` keys.
-public struct IssueInput: Hashable, Sendable, Codable {
-  public var key: String
-  public var resolved: Bool
-  public var reopened: Bool
-
-  public init(key: String, resolved: Bool, reopened: Bool) {
-    self.key = key
-    self.resolved = resolved
-    self.reopened = reopened
-  }
-}
-
 /// Everything one report is built from.
 public struct ReportInput: Sendable {
   /// Fact rows with `teams` (or `team`) filled; rows outside the period are ignored.

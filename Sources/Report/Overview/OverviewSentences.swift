@@ -53,7 +53,14 @@ enum OverviewSentences {
       return
         "\(total) change\(total == 1 ? "" : "s") landed in the period; the AI-marked share is hidden because too few people are on one side."
     }
+    // The share leaves bots out; say so when there were any, so the count matches the sentence.
+    let ai = cells[.ai]?.changes ?? 0
+    let people = ai + (cells[.unmarked]?.changes ?? 0)
     var text = "AI-marked changes were \(NumberText.value(value, .share)) of the \(total) changes"
+    if people > 0 && people < total {
+      text =
+        "AI-marked changes were \(NumberText.value(value, .share)) of the \(people) changes not made by bots"
+    }
     if let range = NumberText.interval(share.low, share.high, .share) { text += " (95% interval \(range)%)" }
     if let lines = all.metrics.first(where: { $0.metric == .aiShareAdded }), let v = lines.value {
       text += " and \(NumberText.value(v, .share)) of added lines"

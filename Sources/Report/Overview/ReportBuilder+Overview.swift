@@ -47,12 +47,13 @@ extension ReportBuilder {
     var share: MetricValue?
     // With the AI and all cells shown, the unmarked one is shown too (complementary suppression), so
     // the share reveals nothing hidden.
+    // Bots are out of the denominator, as in the AI share of lines.
     if let ai = cells[.ai], ai.status != .suppressed, let aiChanges = ai.changes,
-      let allChanges = all.changes,
-      allChanges > 0
+      let unmarked = cells[.unmarked], unmarked.status != .suppressed, let unmarkedChanges = unmarked.changes,
+      aiChanges + unmarkedChanges > 0
     {
       var computation = CellComputation()
-      computation.rate(.aiShareChanges, aiChanges, allChanges, provisional: false)
+      computation.rate(.aiShareChanges, aiChanges, aiChanges + unmarkedChanges, provisional: false)
       share = computation.values.first
     }
     let sentences = OverviewSentences.make(

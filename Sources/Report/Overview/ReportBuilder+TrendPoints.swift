@@ -32,10 +32,12 @@ extension ReportBuilder {
     }
     var notes: [String] = []
     if cellStatus(.ai) != .suppressed && cellStatus(.unmarked) != .suppressed {
+      // Bots are out of the denominator, as in the AI share of lines.
       let ai = data[key(.ai)]!.changes.count
+      let people = all.changes.filter { $0.cohort != .bot }
       var shares = CellComputation()
-      shares.rate(.aiShareChanges, ai, all.changes.count, provisional: false)
-      var plan = ResamplePlan(changes: all.changes)
+      shares.rate(.aiShareChanges, ai, people.count, provisional: false)
+      var plan = ResamplePlan(changes: people)
       plan.shares = true
       shares.addResampled(plan, context)
       point.aiShareOfChanges = shares.values.first { $0.metric == .aiShareChanges }

@@ -9,7 +9,7 @@ public enum MarkdownRenderer {
     .churn21dSelf, .churn21dOthers, .defectRate, .defectsPer1000Lines, .issueResolutionRate,
     .issueReopenRate, .changeSizeMedian, .changeSizeP75,
   ]
-  static let columns: [ReportCohort] = [.ai, .unmarked, .agent, .assisted]
+  static let columns: [ReportCohort] = [.ai, .unmarked, .agent, .assisted, .bot]
 
   public static func render(_ report: OutcomeReport) -> String {
     var out: [String] = []

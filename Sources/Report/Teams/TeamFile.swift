@@ -9,6 +9,7 @@ import Yams
 ///     members: [ana@example.com, "*@payments.example.com"]   # emails or email globs
 ///     logins: [ana-gh]                                         # tracker / forge logins
 ///     paths: [services/payments/, "libs/money/**"]            # CODEOWNERS-style patterns
+/// bots: [release-bot@example.com, "*-automation@example.com"]  # in-house bots: cohort `bot`
 /// ```
 public struct TeamFile: Sendable, Hashable {
   public struct Team: Sendable, Hashable {
@@ -22,9 +23,12 @@ public struct TeamFile: Sendable, Hashable {
 
   /// Teams sorted by name, so results never depend on YAML map order.
   public var teams: [Team]
+  /// Authors (emails or globs) whose changes are automation, cohort `bot`.
+  public var bots: [String] = []
 
-  public init(teams: [Team]) {
+  public init(teams: [Team], bots: [String] = []) {
     self.teams = teams.sorted { $0.name < $1.name }
+    self.bots = bots
   }
 
   /// Parses `teams.yml`; throws `TeamFileError` with a one-line reason.
@@ -58,7 +62,10 @@ public struct TeamFile: Sendable, Hashable {
           logins: try strings("logins").map { $0.lowercased() },
           paths: try strings("paths").map(PathPattern.init)))
     }
-    self.init(teams: teams)
+    guard top["bots"] == nil || top["bots"] is [Any] else {
+      throw TeamFileError(reason: "teams file: `bots` must be a list of emails or globs")
+    }
+    self.init(teams: teams, bots: (top["bots"] as? [Any] ?? []).map { "\($0)" })
   }
 
   /// Reads and parses a file.
