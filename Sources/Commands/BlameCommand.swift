@@ -35,9 +35,21 @@ public enum BlameCommand {
         "\(path): no such file at \(request.revision ?? session.fullPlan.branch.name)")
     }
     let builder = try session.recordBuilder(identify: request.identify, environment: environment)
-    let pass = try OutcomePass(session: session, request: session.request.ledger ?? LedgerRequest()).run(
-      builder: builder, keptStates: [position], progress: progress)
-    guard let origins = pass.ledger.lines(at: position)?[path] else {
+    let passRunner = OutcomePass(session: session, request: session.request.ledger ?? LedgerRequest())
+    var found: (pass: OutcomePass.Result, files: [String: [LineLedger.LineOrigin]]?)?
+    if id == graph.branch.tip, session.request.cache == .readWrite {
+      // A writable cache keeps the tip's line state: a warm run reads only the new commits. When the
+      // cache could not be used after all, the tip state is empty and the full pass below runs.
+      let pass = try passRunner.run(builder: builder, progress: progress)
+      let tip = pass.ledger.linesAtTip()
+      if !tip.isEmpty { found = (pass, tip) }
+    }
+    if found == nil {
+      let pass = try passRunner.run(builder: builder, keptStates: [position], progress: progress)
+      found = (pass, pass.ledger.lines(at: position))
+    }
+    let pass = found!.pass
+    guard let origins = found!.files?[path] else {
       throw PipelineError.badInput(
         "\(path): its lines are not followed (binary, missing blob, or excluded from line metrics: see --include/--no-default-excludes)"
       )

@@ -69,3 +69,43 @@ final class BlameTests: XCTestCase {
     XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
   }
 }
+
+/// On random histories with merges, conflicts and renames, each line's change is the one
+/// `git blame --first-parent` names (the ledger's landing change), at the tip (from a warm cache too)
+/// and at a tag.
+final class BlameOracleCLITests: XCTestCase {
+  func firstParentBlame(_ repo: FixtureRepo, _ path: String, at rev: String) throws -> [String] {
+    try repo.git(["blame", "--first-parent", "-l", "-s", rev, "--", path]).split(separator: "\n").map {
+      String($0.prefix(41)).trimmingCharacters(in: CharacterSet(charactersIn: "^ "))
+    }
+  }
+
+  func testBlameEqualsFirstParentGitBlameOnRandomHistories() throws {
+    let repo = try FixtureRepo()
+    try buildRandomHistory(in: repo, seed: 21, commits: 50, branchProbability: 0.4)
+    let tag = try XCTUnwrap(try repo.git(["tag", "--list"]).split(separator: "\n").first.map(String.init))
+    var compared = 0
+    for rev in ["HEAD", tag, "HEAD"] {
+      let paths = try repo.git(["ls-tree", "-r", "--name-only", rev]).split(separator: "\n").map(String.init)
+        .filter { $0.hasSuffix(".txt") }.prefix(3)
+      XCTAssertFalse(paths.isEmpty)
+      for path in paths {
+        let result = try outcomes(
+          ["blame", path, "--rev", rev, "--repo", repo.url.path, "--quiet"], env: ["OUTCOMES_SALT": "oracle"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let ours = result.stdout.split(separator: "\n").map { String($0.prefix(10)) }
+        let theirs = try firstParentBlame(repo, path, at: rev)
+        XCTAssertEqual(ours.count, theirs.count, "\(rev) \(path)")
+        for (index, (a, b)) in zip(ours, theirs).enumerated() where !b.hasPrefix(a) {
+          XCTFail("\(rev) \(path):\(index + 1): outcomes \(a), git blame --first-parent \(b.prefix(10))")
+          break
+        }
+        compared += ours.count
+      }
+    }
+    XCTAssertGreaterThan(compared, 20)
+    XCTAssertTrue(
+      FileManager.default.fileExists(atPath: repo.gitDir.appendingPathComponent("outcomes").path),
+      "the second HEAD run resumes from the cache the first one wrote")
+  }
+}

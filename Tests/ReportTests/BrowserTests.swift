@@ -36,7 +36,7 @@ final class BrowserTests: XCTestCase {
     let page = scratch.appendingPathComponent("report.html")
     try ReportWriter.writeAtomically(Data(HTMLRenderer.render(report).utf8), to: page)
     let charts = HTMLRenderer.chartIDs(report)
-    XCTAssertEqual(charts.count, 9)
+    XCTAssertEqual(charts.count, 8)
     let opened = try Browser.open(chromium, page, scratch: scratch)
     XCTAssertEqual(Browser.problems(opened, expectedCharts: charts), [])
 

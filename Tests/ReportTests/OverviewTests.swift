@@ -165,8 +165,7 @@ final class OverviewTests: XCTestCase {
       XCTAssertTrue(report.teams.isEmpty)
       XCTAssertEqual(report.overview.status, .suppressed)
       let first = try XCTUnwrap(report.firstRun)
-      // agent, assisted, unmarked, bot
-      XCTAssertEqual(first.changes.map(\.changes), [0, 10, 30, 0])
+      XCTAssertEqual(first.changes.map(\.changes), [0, 10, 30, 0], "agent, assisted, unmarked, bot")
       XCTAssertEqual(first.evidenceKinds, ["claude-code: trailer"])
       XCTAssertNil(first.aiShareAdded, "fewer than 5 authors: no share")
       XCTAssertTrue(first.nextStep.contains("outcomes self"))

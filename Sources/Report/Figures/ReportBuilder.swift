@@ -57,7 +57,7 @@ public struct ReportBuilder: Sendable {
           grid.cells[key] = Suppression.Cell(
             members: Set(changeIndices + prIndices.map { -1 - $0 }), authors: cell.authors,
             priority: Suppression.priority(cohort: cohort, isPeriod: isPeriod, changes: cell.changes.count)
-              - (team == Self.overviewKey ? Self.overviewPriorityOffset : 0))
+              + (team == Self.overviewKey ? (isPeriod ? -1 : 1) * Self.overviewPriorityOffset : 0))
         }
         func key(_ c: ReportCohort) -> Suppression.Key { .init(team: team, bucket: bucket.label, cohort: c) }
         grid.relations.append((key(.all), [key(.agent), key(.assisted), key(.unmarked), key(.bot)]))

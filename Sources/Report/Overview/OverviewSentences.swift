@@ -48,21 +48,23 @@ enum OverviewSentences {
   }
 
   static func shareSentence(_ cells: [ReportCohort: CohortCell], _ share: MetricValue?) -> String? {
-    guard let all = cells[.all], let total = all.changes else { return nil }
+    // The share rests on the AI and unmarked cells; the all cell may be hidden (a small bot cohort).
+    let total = cells[.all]?.changes
     guard let share, let value = share.value else {
+      guard let total else { return nil }
       return
         "\(total) change\(total == 1 ? "" : "s") landed in the period; the AI-marked share is hidden because too few people are on one side."
     }
-    // The share leaves bots out; say so when there were any, so the count matches the sentence.
-    let ai = cells[.ai]?.changes ?? 0
-    let people = ai + (cells[.unmarked]?.changes ?? 0)
-    var text = "AI-marked changes were \(NumberText.value(value, .share)) of the \(total) changes"
-    if let bots = cells[.bot]?.changes, bots > 0, people > 0 {
+    // The share leaves bots out; say so when there were any (or the total is hidden), so the count
+    // matches the sentence.
+    let people = share.n
+    var text = "AI-marked changes were \(NumberText.value(value, .share)) of the \(people) changes"
+    if total.map({ people < $0 }) ?? true {
       text =
         "AI-marked changes were \(NumberText.value(value, .share)) of the \(people) changes not made by bots"
     }
     if let range = NumberText.interval(share.low, share.high, .share) { text += " (95% interval \(range)%)" }
-    if let lines = all.metrics.first(where: { $0.metric == .aiShareAdded }), let v = lines.value {
+    if let lines = cells[.all]?.metrics.first(where: { $0.metric == .aiShareAdded }), let v = lines.value {
       text += " and \(NumberText.value(v, .share)) of added lines"
     }
     return text + "."

@@ -3,8 +3,10 @@ import OutcomeModel
 extension ReportBuilder {
   /// The group that holds every change; no team name can collide with it.
   static let overviewKey = "\u{1}overview"
-  /// When the overview and the teams cannot all be shown (one small team would be their difference),
-  /// the overview's cell goes before a team's; the shift keeps the order among its own cells.
+  /// When the overview and the teams cannot all be shown (one small team would be their difference):
+  /// for the period the overview's cell goes before a team's (a team left out is lost entirely), for a
+  /// month a team's goes first (the overview's trend matters more than one team's month). The shift
+  /// keeps the order among the overview's own cells.
   static let overviewPriorityOffset = 100_000_000
 
   /// Trend buckets: the months of the period, quarters past two years, none for a single month.
