@@ -107,16 +107,19 @@ public final class LineLedger {
   /// Every line of every followed file at a kept commit (see `LedgerConfiguration.keptStates`); files whose
   /// lines are unknown (binary, missing blob) are left out.
   public func lines(at position: Int) -> [String: [LineOrigin]]? {
-    kept[position].map { files in
-      files.dictionary.compactMapValues { lines in
-        guard lines.known else { return nil }
-        return lines.runs.flatMap { run in
-          repeatElement(
-            LineOrigin(
-              origin: run.origin == LineRun.unknown ? -1 : Int(run.origin),
-              landing: run.landing == LineRun.notLanded ? nil : Int(run.landing), ai: run.ai),
-            count: Int(run.count))
-        }
+    kept[position].map(Self.origins)
+  }
+
+  /// One origin per line of each known file of a state.
+  static func origins(_ files: FileTable) -> [String: [LineOrigin]] {
+    files.dictionary.compactMapValues { lines in
+      guard lines.known else { return nil }
+      return lines.runs.flatMap { run in
+        repeatElement(
+          LineOrigin(
+            origin: run.origin == LineRun.unknown ? -1 : Int(run.origin),
+            landing: run.landing == LineRun.notLanded ? nil : Int(run.landing), ai: run.ai),
+          count: Int(run.count))
       }
     }
   }

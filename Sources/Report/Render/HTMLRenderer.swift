@@ -105,14 +105,18 @@ public enum HTMLRenderer {
     return out + "</section>\n"
   }
 
+  /// The opening of a cohort table (caption, metric column, one column per cohort, the difference).
+  static func cohortTableHead(_ caption: String, _ columns: [ReportCohort]) -> String {
+    "<table><caption>\(caption)</caption><thead><tr><th scope=\"col\">Metric</th>"
+      + columns.map { "<th scope=\"col\">\(SVG.escape($0.title))</th>" }.joined()
+      + "<th scope=\"col\">AI − unmarked</th></tr></thead><tbody>"
+  }
+
   static func table(_ team: TeamReport) -> String {
     let columns = MarkdownRenderer.columns
     let cells = Dictionary(uniqueKeysWithValues: team.cells.map { ($0.cohort, $0) })
     let comparisons = Dictionary(uniqueKeysWithValues: team.comparisons.map { ($0.metric, $0) })
-    var out =
-      "<table><caption>Team \(SVG.escape(team.team)): outcomes by cohort</caption><thead><tr><th scope=\"col\">Metric</th>"
-    out += columns.map { "<th scope=\"col\">\(SVG.escape($0.title))</th>" }.joined()
-    out += "<th scope=\"col\">AI − unmarked</th></tr></thead><tbody>"
+    var out = cohortTableHead("Team \(SVG.escape(team.team)): outcomes by cohort", columns)
     for metric in MarkdownRenderer.rows + [.aiShareAdded, .aiShareSurviving] {
       let isShare = metric == .aiShareAdded || metric == .aiShareSurviving
       let shown = isShare ? [ReportCohort.all] : columns

@@ -83,10 +83,7 @@ enum OverviewHTML {
     let columns = MarkdownRenderer.columns
     let cells = Dictionary(uniqueKeysWithValues: overview.cells.map { ($0.cohort, $0) })
     let comparisons = Dictionary(uniqueKeysWithValues: overview.comparisons.map { ($0.metric, $0) })
-    var out =
-      "<table><caption>\(subject): outcomes by cohort</caption><thead><tr><th scope=\"col\">Metric</th>"
-    out += columns.map { "<th scope=\"col\">\(SVG.escape($0.title))</th>" }.joined()
-    out += "<th scope=\"col\">AI − unmarked</th></tr></thead><tbody>"
+    var out = HTMLRenderer.cohortTableHead("\(subject): outcomes by cohort", columns)
     if let share = overview.aiShareOfChanges, share.value != nil {
       let all = CohortCell(cohort: .all, status: .published, changes: nil, metrics: [share])
       out += "<tr><th scope=\"row\">\(SVG.escape(MetricID.aiShareChanges.title))</th>"
