@@ -43,7 +43,7 @@ let package = Package(
     /// to changes.
     .target(
       name: "Adapters",
-      dependencies: ["OutcomeModel", .product(name: "Yams", package: "Yams")],
+      dependencies: ["OutcomeModel", "Attribution", .product(name: "Yams", package: "Yams")],
       exclude: ["README.md"]
     ),
     /// Follows every line to its fate over the commit graph: origins, deaths, reverts, SZZ, release shares.
@@ -111,7 +111,8 @@ let package = Package(
         "Attribution", "GitHistory", "OutcomeModel", "TestSupport", .product(name: "Yams", package: "Yams"),
       ]),
     .testTarget(
-      name: "AdaptersTests", dependencies: ["Adapters", "OutcomeModel", "TestSupport"], exclude: ["Fixtures"]),
+      name: "AdaptersTests", dependencies: ["Adapters", "Attribution", "OutcomeModel", "TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "LedgerTests", dependencies: ["Ledger", "GitHistory", "OutcomeModel", "TestSupport"]),
     .testTarget(name: "OutcomesTests", dependencies: ["Outcomes", "Ledger", "OutcomeModel"]),
     .testTarget(

@@ -1,9 +1,11 @@
+import Attribution
 import Foundation
 import OutcomeModel
 
 /// How AI agents and tools show up in pull-request data: author logins, branch prefixes, body footers.
 ///
-/// The defaults follow `adapters/assistants/catalogue.yml`; the CLI may build one from a user catalogue.
+/// Built from the signature catalogue (`adapters/assistants/catalogue.yml`), so commits and pull
+/// requests are attributed from one list.
 public struct AgentSignatures: Sendable {
   /// One tool's pull-request marks.
   public struct Tool: Sendable {
@@ -55,45 +57,42 @@ public struct AgentSignatures: Sendable {
     }
   }
 
-  public static let defaults = AgentSignatures(
-    tools: [
-      Tool(
-        id: "copilot-agent", logins: ["Copilot", "copilot-swe-agent"], accountIDs: ["198982749"],
-        branchPrefixes: ["copilot/"], bodyPatterns: ["<!-- START COPILOT CODING AGENT SUFFIX -->"]),
-      Tool(
-        id: "devin", logins: ["devin-ai-integration"], accountIDs: ["158243242"], branchPrefixes: ["devin/"],
-        bodyPatterns: [
-          #"Link to Devin run: https://app\.devin\.ai/sessions/[0-9a-f]{32}"#,
-          #"Generated with \[Devin\]\(https://devin\.ai/?\)"#,
-        ]),
-      Tool(
-        id: "cursor-agent", logins: ["cursor", "cursoragent"], accountIDs: ["206951365", "201670782"],
-        branchPrefixes: ["cursor/"],
-        bodyPatterns: [
-          #"Made with \[Cursor\]\(https://cursor\.com\)"#, #"https://cursor\.com/agents/bc-[0-9a-f-]+"#,
-        ]),
-      Tool(
-        id: "claude-code", logins: ["claude", "claude-code-action", "anthropic-claude"],
-        accountIDs: ["209825114", "208546643", "215619710"], branchPrefixes: ["claude/"],
-        bodyPatterns: [
-          #"Generated with \[Claude Code\]\(https://(claude\.ai/code|claude\.com/claude-code)\)"#,
-          #"^\s*https://claude\.ai/code/session_\w+"#,
-        ]),
-      Tool(
-        id: "codex", logins: ["chatgpt-codex-connector", "openai-codex"],
-        accountIDs: ["199175422", "215057067"],
-        branchPrefixes: ["codex/"], bodyPatterns: [#"https://chatgpt\.com/codex/tasks/task_e_[0-9a-f]+"#]),
-      Tool(
-        id: "jules", logins: ["google-labs-jules"], accountIDs: ["161369871"],
-        bodyPatterns: [#"^\*?PR created automatically by Jules"#]),
-      Tool(id: "amazon-q", logins: ["amazon-q-developer"], accountIDs: ["208079219"]),
-      Tool(id: "openhands", logins: ["openhands-agent"], branchPrefixes: ["openhands/"]),
-    ],
-    botLogins: [
-      "dependabot", "dependabot-preview", "renovate", "renovate-bot", "github-actions", "snyk-bot",
-      "greenkeeper", "mergify", "pre-commit-ci", "allcontributors",
-    ]
-  )
+  /// The embedded catalogue's pull-request marks; the same data commits are attributed with.
+  public static let defaults: AgentSignatures = {
+    guard let catalogue = try? SignatureCatalogue.embedded() else {
+      preconditionFailure("the embedded catalogue does not parse (a test checks it)")
+    }
+    return AgentSignatures(catalogue: catalogue)
+  }()
+
+  /// Automation that opens pull requests from plain user accounts, so no App id in the catalogue
+  /// names it; GitHub Apps are caught by their `[bot]` type whatever the catalogue says.
+  static let userAccountBots = ["renovate-bot", "snyk-bot", "greenkeeper", "allcontributors"]
+
+  /// A catalogue's AI tools (their GitHub App logins and ids, branch prefixes, footers and PR-body
+  /// patterns) and its `bot` entries, in catalogue order so the first tool that owns a login wins.
+  public init(catalogue: SignatureCatalogue) {
+    var tools: [Tool] = []
+    var bots: [String] = []
+    for signature in catalogue.tools {
+      var logins: [String] = []
+      var ids: [String] = []
+      for identity in signature.identities {
+        guard case .bot(let id, let names) = identity.key else { continue }
+        logins += names
+        ids.append(String(id))
+      }
+      if signature.toolClass == .bot {
+        bots += logins
+      } else if signature.toolClass.countsAsAI {
+        tools.append(
+          Tool(
+            id: signature.id, logins: logins, accountIDs: ids, branchPrefixes: signature.branches,
+            bodyPatterns: signature.prBody + signature.footers))
+      }
+    }
+    self.init(tools: tools, botLogins: bots + Self.userAccountBots)
+  }
 
   /// The AI tool whose login or account id this is.
   func agentTool(login: String, accountID: String?) -> String? {

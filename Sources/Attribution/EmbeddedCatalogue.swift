@@ -221,6 +221,7 @@ let embeddedCatalogueYAML = ##"""
       aliases: [openhands, opendevin]
       identities:
         - {domain: all-hands.dev, locals: [openhands]}
+      branches: [openhands/]
 
     - id: continue
       name: Continue

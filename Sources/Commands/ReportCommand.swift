@@ -74,7 +74,7 @@ public enum ReportCommand {
       let author = pseudonymizer.id(forEmail: request.author?.email ?? login)
       let change = request.ref.number.flatMap { landed[$0] }
       let teams = change?.teams ?? resolver.teams(email: request.author?.email ?? "", login: login, paths: [])
-      let facts = request.facts(aiLabels: join.aiLabels)
+      let facts = request.facts(signatures: join.signatures, aiLabels: join.aiLabels)
       let cohort: Cohort =
         facts.agentTool != nil ? .agent : change?.cohort ?? (facts.evidence.isEmpty ? .unmarked : .assisted)
       if let input = PullRequestInput(request, author: author, teams: teams, cohort: cohort) {

@@ -1,3 +1,4 @@
+import Adapters
 import Foundation
 import GitHistory
 import OutcomeModel
@@ -72,7 +73,8 @@ public final class MiningSession {
     mailmap = mailmapText.map(Mailmap.init(parsing:)) ?? Mailmap()
     let opened = repository
     attribution = try request.attribution.map { try AttributionSetup($0, repository: opened) }
-    trackers = try request.trackers.map(TrackerSetup.init)
+    let signatures = attribution.map { AgentSignatures(catalogue: $0.attributor.catalogue) } ?? .defaults
+    trackers = try request.trackers.map { try TrackerSetup($0, signatures: signatures) }
     var options = request.mining
     if let attribution { options.hunkCommits.formUnion(attribution.commitsWithNotes) }
     miningOptions = options

@@ -10,7 +10,7 @@ extension TrackerJoin {
     var lines = ["", "links"]
     let landing = links.changeRequest(for: sha)
     if let landing, let request = Self.request(of: landing, in: requests) {
-      let facts = request.facts(aiLabels: aiLabels)
+      let facts = request.facts(signatures: signatures, aiLabels: aiLabels)
       let state: String
       switch request.state {
       case .merged: state = "merged"

@@ -20,11 +20,13 @@ public struct PullRequestContext: Sendable {
     self.agentEvidence = agentEvidence
   }
 
-  init(_ request: ChangeRequest, aiLabels: [String]) {
+  init(_ request: ChangeRequest, aiLabels: [String], signatures: AgentSignatures = .defaults) {
     self.init(
       branchNames: request.sourceBranch.map { [$0] } ?? [], labels: request.labels,
       body: request.body.isEmpty ? nil : request.body,
-      agentEvidence: request.facts(aiLabels: aiLabels).evidence.filter { $0.signal == .author })
+      agentEvidence: request.facts(signatures: signatures, aiLabels: aiLabels).evidence.filter {
+        $0.signal == .author
+      })
   }
 
   /// The change's attribution with the request's evidence joined in. A request an agent opened makes
@@ -61,6 +63,8 @@ public struct TrackerJoin: Sendable {
   /// (for a merge, its contributing commits too), for the ledger's per-commit flag.
   public let aiCommits: Set<CommitID>
   public let aiLabels: [String]
+  /// The run's catalogue as pull-request marks (a user's `--signatures` included).
+  public let signatures: AgentSignatures
 
   public init(session: MiningSession, setup: TrackerSetup) throws {
     let plan = session.fullPlan
@@ -80,13 +84,14 @@ public struct TrackerJoin: Sendable {
       exports.changeRequests.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
     items = Dictionary(exports.workItems.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
     aiLabels = setup.request.aiLabels
+    signatures = setup.signatures
 
     var bugFixes: [String: Int64?] = [:]
     var pullRequests: [CommitID: PullRequestContext] = [:]
     var aiCommits: Set<CommitID> = []
     for (position, change) in changes.enumerated() {
       if let request = Self.request(of: links.changeRequest(for: change.sha), in: requests) {
-        let context = PullRequestContext(request, aiLabels: aiLabels)
+        let context = PullRequestContext(request, aiLabels: aiLabels, signatures: signatures)
         pullRequests[change.sha] = context
         if let attribution = session.attribution, !attribution.attributor.isAI(infos[position]) {
           // Only the commit and the request: what the ledger's flag would have said with the request known.

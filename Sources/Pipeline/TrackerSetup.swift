@@ -24,18 +24,22 @@ public struct TrackerRequest: Sendable {
 /// The exports of one run, read and merged before any history is mined so a bad file fails fast.
 public struct TrackerSetup: Sendable {
   public let request: TrackerRequest
+  /// Pull-request marks from the same catalogue the commits are attributed with.
+  public let signatures: AgentSignatures
   public let exports: LoadedExports
   /// At most two lines: skipped records are counted and the first is named, rather than listed; then
   /// the files that held no record.
   public let warnings: [String]
 
   /// Reads every export; a bad one is `PipelineError.badInput` naming the file and place (exit code 1).
-  public init(_ request: TrackerRequest) throws {
+  public init(_ request: TrackerRequest, signatures: AgentSignatures = .defaults) throws {
     self.request = request
+    self.signatures = signatures
     do {
       exports = try ExportLoader.load(
         paths: request.paths,
-        options: ExportLoadOptions(format: request.format, skipBadRecords: request.skipBadRecords))
+        options: ExportLoadOptions(
+          format: request.format, skipBadRecords: request.skipBadRecords, signatures: signatures))
     } catch let error as AdapterError {
       throw PipelineError.badInput(error.description)
     }
