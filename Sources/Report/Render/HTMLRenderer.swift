@@ -114,9 +114,18 @@ public enum HTMLRenderer {
 
   static func table(_ team: TeamReport) -> String {
     let columns = MarkdownRenderer.columns
-    let cells = Dictionary(uniqueKeysWithValues: team.cells.map { ($0.cohort, $0) })
-    let comparisons = Dictionary(uniqueKeysWithValues: team.comparisons.map { ($0.metric, $0) })
-    var out = cohortTableHead("Team \(SVG.escape(team.team)): outcomes by cohort", columns)
+    return cohortTableHead("Team \(SVG.escape(team.team)): outcomes by cohort", columns)
+      + cohortRows(team.cells, team.comparisons, columns) + "</tbody></table>\n"
+  }
+
+  /// One row per metric with a value: a value per cohort column (shares span them as one), then the
+  /// AI − unmarked difference. Team and overview tables share it.
+  static func cohortRows(_ cells: [CohortCell], _ comparisons: [Comparison], _ columns: [ReportCohort])
+    -> String
+  {
+    let cells = Dictionary(uniqueKeysWithValues: cells.map { ($0.cohort, $0) })
+    let comparisons = Dictionary(uniqueKeysWithValues: comparisons.map { ($0.metric, $0) })
+    var out = ""
     for metric in MarkdownRenderer.rows + [.aiShareAdded, .aiShareSurviving] {
       let isShare = metric == .aiShareAdded || metric == .aiShareSurviving
       let shown = isShare ? [ReportCohort.all] : columns
@@ -126,18 +135,18 @@ public enum HTMLRenderer {
         let span = isShare ? " colspan=\"\(columns.count)\"" : ""
         out += "<td\(span)\(cellBody(cells[cohort], metric, suffix: isShare ? " of all changes" : ""))</td>"
       }
-      if let c = comparisons[metric] {
-        let cls = c.verdict == .noClearDifference ? "same" : "diff"
-        let parts = NumberText.difference(c).split(separator: " (", maxSplits: 1).map(String.init)
-        out += "<td class=\"\(cls)\">\(SVG.escape(parts[0]))"
-        if parts.count > 1 { out += "<small>(\(SVG.escape(parts[1]))</small>" }
-        out += "<span>\(c.verdict.rawValue)</span></td>"
-      } else {
-        out += "<td></td>"
-      }
+      out += comparisons[metric].map(differenceCell) ?? "<td></td>"
       out += "</tr>"
     }
-    return out + "</tbody></table>\n"
+    return out
+  }
+
+  static func differenceCell(_ c: Comparison) -> String {
+    let cls = c.verdict == .noClearDifference ? "same" : "diff"
+    let parts = NumberText.difference(c).split(separator: " (", maxSplits: 1).map(String.init)
+    var out = "<td class=\"\(cls)\">\(SVG.escape(parts[0]))"
+    if parts.count > 1 { out += "<small>(\(SVG.escape(parts[1]))</small>" }
+    return out + "<span>\(c.verdict.rawValue)</span></td>"
   }
 
   /// Class attribute and content of one cell: the value large, interval and count small beneath.

@@ -50,19 +50,27 @@ public enum MarkdownRenderer {
     return out.joined(separator: "\n") + "\n"
   }
 
-  static func teamSection(_ team: TeamReport) -> [String] {
-    var out = ["## Team \(escape(team.team))", ""]
-    let cells = Dictionary(uniqueKeysWithValues: team.cells.map { ($0.cohort, $0) })
-    let comparisons = Dictionary(uniqueKeysWithValues: team.comparisons.map { ($0.metric, $0) })
-    out.append("| Metric | " + columns.map(\.title).joined(separator: " | ") + " | AI − unmarked |")
+  /// The cohort table (a row per metric with a value, then the AI − unmarked difference); team and
+  /// overview sections share it.
+  static func cohortTable(_ cells: [ReportCohort: CohortCell], _ comparisons: [MetricID: Comparison])
+    -> [String]
+  {
+    var out = ["| Metric | " + columns.map(\.title).joined(separator: " | ") + " | AI − unmarked |"]
     out.append("|---|" + columns.map { _ in "---:|" }.joined() + "---|")
-    for metric in rows {
-      let values = columns.map { cohort in cellText(cells[cohort], metric) }
-      guard hasValue(cells, metric, in: columns) else { continue }
+    for metric in rows where hasValue(cells, metric, in: columns) {
+      let values = columns.map { cellText(cells[$0], metric) }
       let difference =
         comparisons[metric].map { "\(NumberText.difference($0)): \($0.verdict.rawValue)" } ?? ""
       out.append("| \(metric.title) | " + values.joined(separator: " | ") + " | \(difference) |")
     }
+    return out
+  }
+
+  static func teamSection(_ team: TeamReport) -> [String] {
+    var out = ["## Team \(escape(team.team))", ""]
+    let cells = Dictionary(uniqueKeysWithValues: team.cells.map { ($0.cohort, $0) })
+    let comparisons = Dictionary(uniqueKeysWithValues: team.comparisons.map { ($0.metric, $0) })
+    out += cohortTable(cells, comparisons)
     if let all = cells[.all], all.status == .published {
       for metric in [MetricID.aiShareAdded, .aiShareSurviving] {
         if let m = all.metrics.first(where: { $0.metric == metric }), m.value != nil {

@@ -81,8 +81,6 @@ enum OverviewHTML {
 
   static func table(_ overview: Overview) -> String {
     let columns = MarkdownRenderer.columns
-    let cells = Dictionary(uniqueKeysWithValues: overview.cells.map { ($0.cohort, $0) })
-    let comparisons = Dictionary(uniqueKeysWithValues: overview.comparisons.map { ($0.metric, $0) })
     var out = HTMLRenderer.cohortTableHead("\(subject): outcomes by cohort", columns)
     if let share = overview.aiShareOfChanges, share.value != nil {
       let all = CohortCell(cohort: .all, status: .published, changes: nil, metrics: [share])
@@ -90,28 +88,8 @@ enum OverviewHTML {
       out +=
         "<td colspan=\"\(columns.count)\"\(HTMLRenderer.cellBody(all, .aiShareChanges, suffix: ""))</td><td></td></tr>"
     }
-    for metric in MarkdownRenderer.rows + [.aiShareAdded, .aiShareSurviving] {
-      let isShare = metric == .aiShareAdded || metric == .aiShareSurviving
-      let shown = isShare ? [ReportCohort.all] : columns
-      guard MarkdownRenderer.hasValue(cells, metric, in: shown) else { continue }
-      out += "<tr><th scope=\"row\">\(SVG.escape(metric.title))</th>"
-      for cohort in shown {
-        let span = isShare ? " colspan=\"\(columns.count)\"" : ""
-        out +=
-          "<td\(span)\(HTMLRenderer.cellBody(cells[cohort], metric, suffix: isShare ? " of all changes" : ""))</td>"
-      }
-      out += comparisons[metric].map(differenceCell) ?? "<td></td>"
-      out += "</tr>"
-    }
+    out += HTMLRenderer.cohortRows(overview.cells, overview.comparisons, columns)
     return out + "</tbody></table>\n"
-  }
-
-  static func differenceCell(_ c: Comparison) -> String {
-    let cls = c.verdict == .noClearDifference ? "same" : "diff"
-    let parts = NumberText.difference(c).split(separator: " (", maxSplits: 1).map(String.init)
-    var out = "<td class=\"\(cls)\">\(SVG.escape(parts[0]))"
-    if parts.count > 1 { out += "<small>(\(SVG.escape(parts[1]))</small>" }
-    return out + "<span>\(c.verdict.rawValue)</span></td>"
   }
 
   static func toolTable(_ report: OutcomeReport) -> String {

@@ -15,15 +15,7 @@ enum OverviewMarkdown {
     guard overview.status != .suppressed else { return out }
     let cells = Dictionary(uniqueKeysWithValues: overview.cells.map { ($0.cohort, $0) })
     let comparisons = Dictionary(uniqueKeysWithValues: overview.comparisons.map { ($0.metric, $0) })
-    let columns = MarkdownRenderer.columns
-    out.append("| Metric | " + columns.map(\.title).joined(separator: " | ") + " | AI − unmarked |")
-    out.append("|---|" + columns.map { _ in "---:|" }.joined() + "---|")
-    for metric in MarkdownRenderer.rows where MarkdownRenderer.hasValue(cells, metric, in: columns) {
-      let values = columns.map { MarkdownRenderer.cellText(cells[$0], metric) }
-      let difference =
-        comparisons[metric].map { "\(NumberText.difference($0)): \($0.verdict.rawValue)" } ?? ""
-      out.append("| \(metric.title) | " + values.joined(separator: " | ") + " | \(difference) |")
-    }
+    out += MarkdownRenderer.cohortTable(cells, comparisons)
     out.append("")
     if let share = overview.aiShareOfChanges, share.value != nil {
       out.append("\(MetricID.aiShareChanges.title): \(NumberText.metric(share)).")
