@@ -20,7 +20,7 @@ public struct PullRequestContext: Sendable {
     self.agentEvidence = agentEvidence
   }
 
-  init(_ request: ChangeRequest, aiLabels: [String], signatures: AgentSignatures = .defaults) {
+  init(_ request: ChangeRequest, aiLabels: [String], signatures: AgentSignatures) {
     self.init(
       branchNames: request.sourceBranch.map { [$0] } ?? [], labels: request.labels,
       body: request.body.isEmpty ? nil : request.body,

@@ -32,7 +32,7 @@ public struct TrackerSetup: Sendable {
   public let warnings: [String]
 
   /// Reads every export; a bad one is `PipelineError.badInput` naming the file and place (exit code 1).
-  public init(_ request: TrackerRequest, signatures: AgentSignatures = .defaults) throws {
+  public init(_ request: TrackerRequest, signatures: AgentSignatures) throws {
     self.request = request
     self.signatures = signatures
     do {
