@@ -14,6 +14,12 @@ public struct ChangeLines: Sendable, Hashable {
   public var filesChanged = 0
   /// For fix changes: mainline changes owning the lines it removed (after the line filters), with counts.
   public var blamed: [Int: Int] = [:]
+  /// Added lines whose origin is an earlier change: moved or copied here from the first parent's code
+  /// (`git blame --first-parent -M -C`), so not owned by this change.
+  public var linesMoved = 0
+  /// Added lines that repeat, after white space is removed, a block of at least 5 non-blank lines that
+  /// existed elsewhere at the first parent and still exists after the change (copy-paste).
+  public var linesCopied = 0
   /// For fix changes: lines removed at all (0 means a ghost fix that only adds lines).
   public var removedLines = 0
 

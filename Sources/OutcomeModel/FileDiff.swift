@@ -69,6 +69,9 @@ public struct FileDiff: Hashable, Sendable, Codable {
   public var linesDeleted: Int
   /// Zero-context hunks; empty unless the miner was asked for hunks.
   public var hunks: [Hunk]
+  /// Added lines that repeat lines of the first parent (`git blame -M`/`-C`); empty unless the miner was
+  /// asked to detect moves. Sorted by `newStart`, never overlapping.
+  public var moves: [LineMove] = []
 
   public init(
     oldPath: String?, newPath: String?, kind: FileChangeKind, oldMode: UInt32 = 0o100644,

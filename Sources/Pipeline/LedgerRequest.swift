@@ -1,4 +1,5 @@
 import Ledger
+import OutcomeModel
 import Outcomes
 
 /// How the line ledger runs: which files count and which changes are fixes.
@@ -10,6 +11,8 @@ public struct LedgerRequest: Sendable {
   /// How many of the newest mainline changes keep the line states a resumed run can start a new branch
   /// from; a branch forking further back makes the cache rebuild.
   public var resumableDepth = 2_000
+  /// How far line origins follow moved and copied code (`--moves`); `git blame -M -C` by default.
+  public var moves = MoveDetection.commit
 
   public init() {}
 }
