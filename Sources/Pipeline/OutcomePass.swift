@@ -76,6 +76,7 @@ public struct OutcomePass {
     // fixes (decided by the same rule as the verdict, from commit metadata, on the miner's workers).
     var options = session.miningOptions
     options.detail = max(options.detail, .positions)
+    options.moves = request.moves
     options.hunksWhen = { [rules] info in rules.fixKind(MainlineSummary(commitOnly: info)) != nil }
     let miner = HistoryMiner(repository: session.repository, tip: graph.branch.tip, options: options)
     let firstNew = state.rows.count
