@@ -127,7 +127,7 @@ let package = Package(
     .testTarget(
       name: "PipelineTests",
       dependencies: [
-        "Pipeline", "GitHistory", "OutcomeModel", "Store", "TestSupport",
+        "Pipeline", "GitHistory", "Ledger", "OutcomeModel", "Outcomes", "Store", "TestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .testTarget(name: "CommandsTests", dependencies: ["Commands", "Report", "TestSupport"]),

@@ -43,6 +43,12 @@ public enum ExplainCommand {
     guard let fate = record.fate else { return "" }
     func known(_ value: Int?) -> String { value.map(String.init) ?? "not yet known" }
     lines.append("  lines owned  \(fate.owned) (\(fate.aiOwned) AI) in counted files")
+    if let moved = fate.moved {
+      lines.append(
+        "  moved here   \(moved) line(s) keeping an earlier change's origin; \(fate.copied ?? 0) copy-pasted")
+    } else {
+      lines.append("  moved here   not measured (--moves off)")
+    }
     lines.append("  alive now    \(fate.alive) of \(fate.owned), \(fate.observedDays) day(s) after landing")
     lines.append(
       "  alive at     30d \(known(fate.alive30d)) · 90d \(known(fate.alive90d)) · 180d \(known(fate.alive180d))"

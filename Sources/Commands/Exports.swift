@@ -7,6 +7,7 @@
 @_exported import struct GitHistory.GitError
 @_exported import enum GitHistory.HistoryError
 @_exported import struct GitHistory.MiningSummary
+@_exported import enum OutcomeModel.MoveDetection
 @_exported import enum OutcomeModel.Strength
 @_exported import enum OutcomeModel.Timestamp
 @_exported import enum Report.ReleaseFormat

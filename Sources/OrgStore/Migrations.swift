@@ -97,6 +97,27 @@ enum Migrations {
         "CREATE INDEX changes_period ON changes (committed_at, repository_id)",
         "CREATE INDEX pull_requests_period ON pull_requests (created_at, repository_id)",
       ]),
+    // Generated from the stored row, so rows published before this step get their values (null: not
+    // measured) and publishing writes nothing new; plain columns for SQL users who do not read JSON.
+    Step(
+      version: 3, summary: "moved and copied lines per change",
+      postgres: [
+        """
+        ALTER TABLE changes
+          ADD COLUMN lines_moved integer GENERATED ALWAYS AS ((record->>'linesMoved')::integer) STORED,
+          ADD COLUMN lines_copied integer GENERATED ALWAYS AS ((record->>'linesCopied')::integer) STORED
+        """
+      ],
+      sqlite: [
+        """
+        ALTER TABLE changes ADD COLUMN lines_moved INTEGER
+          GENERATED ALWAYS AS (json_extract(record, '$.linesMoved')) VIRTUAL
+        """,
+        """
+        ALTER TABLE changes ADD COLUMN lines_copied INTEGER
+          GENERATED ALWAYS AS (json_extract(record, '$.linesCopied')) VIRTUAL
+        """,
+      ]),
   ]
 
   static var latest: Int { steps.last?.version ?? 0 }

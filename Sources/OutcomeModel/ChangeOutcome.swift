@@ -61,6 +61,12 @@ public struct LineFate: Hashable, Sendable, Codable {
   /// Of `churned21d`: removed by the change's own author, and by someone else.
   public var churned21dSelf: Int?
   public var churned21dOthers: Int?
+  /// Added lines whose origin is an earlier change (moved or copied here, so not owned; `linesMoved`);
+  /// nil when moves were not followed (`--moves off`): unmeasured, not zero.
+  public var moved: Int?
+  /// Added lines repeating a block of at least 5 non-blank lines found elsewhere before and after the
+  /// change (copy-paste; `linesCopied`); nil when moves were not followed.
+  public var copied: Int?
   /// Owned-line deaths as `[days after landing, lines]` pairs, ascending: the Kaplan–Meier input.
   /// Lines not listed are alive at `observedDays` (censored there).
   public var deaths: [[Int]]

@@ -20,6 +20,12 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
   public var linesAdded: Int
   public var linesDeleted: Int
   public var aiLinesAdded: Int?
+  /// Added lines whose origin is an earlier change: moved or copied here from the first parent's code,
+  /// not written here (the ledger's `fate.moved`). Absent when not measured (`--moves off`, no ledger).
+  public var linesMoved: Int?
+  /// Added lines repeating, white space removed, a block of at least 5 non-blank lines that existed
+  /// elsewhere at the first parent and still exists after the change (copy-paste). Absent when not measured.
+  public var linesCopied: Int?
   /// Model names the evidence mentions (`Claude Opus 4.6`, `openai/gpt-4.1`); omitted when none.
   public var models: [String]?
   public var isMerge: Bool
@@ -64,7 +70,8 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
 
   private enum CodingKeys: String, CodingKey {
     case sha, parents, authoredAt, committedAt, author, team, teams, cohort, tools, evidence, filesChanged
-    case linesAdded, linesDeleted, aiLinesAdded, models, isMerge, contributingCommits, missingBlobs
+    case linesAdded, linesDeleted, aiLinesAdded, linesMoved, linesCopied, models, isMerge,
+      contributingCommits, missingBlobs
     case reverted, relanded, linesAlive, churned21d, defectsInduced, fix, fate, pr, issues
   }
 
@@ -84,6 +91,8 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
     linesAdded = try c.decode(Int.self, forKey: .linesAdded)
     linesDeleted = try c.decode(Int.self, forKey: .linesDeleted)
     aiLinesAdded = try c.decodeIfPresent(Int.self, forKey: .aiLinesAdded)
+    linesMoved = try c.decodeIfPresent(Int.self, forKey: .linesMoved)
+    linesCopied = try c.decodeIfPresent(Int.self, forKey: .linesCopied)
     models = try c.decodeIfPresent([String].self, forKey: .models)
     isMerge = try c.decode(Bool.self, forKey: .isMerge)
     contributingCommits = try c.decode(Int.self, forKey: .contributingCommits)
@@ -116,6 +125,9 @@ public struct ChangeRecord: Hashable, Sendable, Codable {
     try c.encode(linesAdded, forKey: .linesAdded)
     try c.encode(linesDeleted, forKey: .linesDeleted)
     try c.encodeIfPresent(aiLinesAdded, forKey: .aiLinesAdded)
+    // Left out, never null or 0, when not measured: "no moves" must not be read from "not looked".
+    try c.encodeIfPresent(linesMoved, forKey: .linesMoved)
+    try c.encodeIfPresent(linesCopied, forKey: .linesCopied)
     try c.encodeIfPresent(models, forKey: .models)
     try c.encode(isMerge, forKey: .isMerge)
     try c.encode(contributingCommits, forKey: .contributingCommits)

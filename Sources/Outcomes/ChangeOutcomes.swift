@@ -34,6 +34,8 @@ public struct OutcomeInputs: Sendable {
   public var fixKinds: [Int: FixRules.Kind]?
   /// SZZ's large-change filter (pyszz's default is 20 files).
   public var largeChangeFiles = 20
+  /// The rule the ledger followed moves by; `off` leaves moved and copied lines unmeasured (nil).
+  public var moves = MoveDetection.commit
 
   public init() {}
 }
@@ -59,7 +61,7 @@ extension ChangeOutcomes {
     changes: [MainlineSummary], lines: [ChangeLines], endTime: Int64, inputs: OutcomeInputs = OutcomeInputs()
   ) {
     precondition(changes.count == lines.count)
-    fate = lines.map { Self.fate(of: $0, endTime: endTime) }
+    fate = lines.map { Self.fate(of: $0, endTime: endTime, moves: inputs.moves) }
     let revertFindings = RevertDetector.findings(in: changes)
     (reverted, relanded) = RevertDetector.records(in: changes, findings: revertFindings)
     fixKinds = inputs.fixKinds ?? Self.fixKinds(changes, inputs: inputs)
@@ -96,7 +98,7 @@ extension ChangeOutcomes {
     }
   }
 
-  static func fate(of lines: ChangeLines, endTime: Int64) -> LineFate {
+  static func fate(of lines: ChangeLines, endTime: Int64, moves: MoveDetection = .commit) -> LineFate {
     let observed = Int(max(0, endTime - lines.time) / 86_400)
     let days = lines.deaths.keys.sorted()
     var fate = LineFate(
@@ -114,6 +116,10 @@ extension ChangeOutcomes {
       observed >= horizon ? max(0, lines.owned - died(before: horizon).total) : nil
     }
     fate.aiAlive = max(0, lines.aiOwned - lines.aiDeaths)
+    if moves != .off {
+      fate.moved = lines.linesMoved
+      fate.copied = lines.linesCopied
+    }
     fate.alive30d = alive(at: 30)
     fate.alive90d = alive(at: 90)
     fate.alive180d = alive(at: 180)

@@ -10,7 +10,8 @@ extension Outcomes {
       discussion: """
         Rows follow the machine-readable contract: sha, parents, authoredAt, committedAt, author \
         (pseudonymous unless --identify), cohort, tools, evidence, filesChanged, linesAdded, \
-        linesDeleted, aiLinesAdded, reverted, linesAlive, churned21d, defectsInduced, fate, pr, issues, … \
+        linesDeleted, aiLinesAdded, reverted, linesAlive, churned21d, linesMoved, linesCopied, defectsInduced, \
+        fate, pr, issues, … \
         Outcomes come from one pass over every commit of the history (the line ledger); \
         --no-ledger skips it. \
         --issues links pull requests and issues from tracker exports: pr and issues are filled, pull-request \

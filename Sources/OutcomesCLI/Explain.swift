@@ -25,6 +25,7 @@ extension Outcomes {
     @OptionGroup var flags: MiningFlags
     @OptionGroup var attribution: AttributionFlags
     @OptionGroup var trackers: TrackerFlags
+    @OptionGroup var moves: MoveOptions
 
     @Flag(name: .long, help: "Read all history instead of resuming from the cache in .git/outcomes/.")
     var noCache = false
@@ -40,6 +41,7 @@ extension Outcomes {
         repository: repository, flags: flags, attribution: attribution, ledger: nil, trackers: trackers)
       // The fate needs the whole history: the cache makes that a matter of the new commits only.
       mining.cache = noCache ? .off : .readWrite
+      mining.ledger?.moves = moves.detection
       let session = try MiningSession(mining)
       let text =
         try revision.map {

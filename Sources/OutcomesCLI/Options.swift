@@ -89,6 +89,23 @@ extension MiningRequest {
 
 extension FactTableFormat: ExpressibleByArgument {}
 
+/// How far line origins follow moved and copied code: one option for every command that runs the line
+/// pass, so they all name it, default it and refuse a bad value the same way.
+struct MoveOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Moved and copied lines keep their origin: off (none), file (like git blame -M) or commit (like git blame -M -C, the default).",
+      valueName: "off|file|commit"))
+  var moves: MoveDetection?
+
+  var detection: MoveDetection { moves ?? .commit }
+
+  var given: [String] { moves == nil ? [] : ["--moves"] }
+}
+
+extension MoveDetection: ExpressibleByArgument {}
+
 /// Which lines count and which changes are fixes: the options of every command that counts lines.
 struct LedgerFlags: ParsableArguments {
   @Option(
@@ -116,16 +133,20 @@ struct LedgerFlags: ParsableArguments {
       "Read all history instead of resuming from the cache in .git/outcomes/, and leave the cache untouched.")
   var noCache = false
 
+  @OptionGroup var moves: MoveOptions
+
   func request() throws -> LedgerRequest {
-    try LedgerRequest(
+    var request = try LedgerRequest(
       include: include, exclude: exclude, defaultExcludes: !noDefaultExcludes, fixPatterns: fixPattern)
+    request.moves = moves.detection
+    return request
   }
 
   /// The options given, by flag.
   var given: [String] {
     (include.isEmpty ? [] : ["--include"]) + (exclude.isEmpty ? [] : ["--exclude"])
       + (noDefaultExcludes ? ["--no-default-excludes"] : []) + (fixPattern.isEmpty ? [] : ["--fix-pattern"])
-      + (noCache ? ["--no-cache"] : [])
+      + (noCache ? ["--no-cache"] : []) + moves.given
   }
 }
 

@@ -16,7 +16,7 @@ public final class FactTableWriter {
   static let csvColumns = [
     "sha", "parents", "authoredAt", "committedAt", "author", "team", "cohort", "tools", "filesChanged",
     "linesAdded", "linesDeleted", "aiLinesAdded", "isMerge", "contributingCommits", "missingBlobs",
-    "evidence",
+    "evidence", "linesMoved", "linesCopied",
   ]
 
   public init(format: FactTableFormat, sink: OutputSink) {
@@ -57,6 +57,8 @@ public final class FactTableWriter {
       "\(record.contributingCommits)", "\(record.missingBlobs ?? 0)",
       (record.evidence ?? []).map { "\($0.tool):\($0.signal.rawValue):\($0.strength.rawValue)" }.joined(
         separator: ";"),
+      // Empty, not 0, when not measured; new columns go last so existing positions keep their meaning.
+      record.linesMoved.map(String.init) ?? "", record.linesCopied.map(String.init) ?? "",
     ]
     return fields.map(csvEscape).joined(separator: ",") + "\n"
   }

@@ -117,6 +117,7 @@ struct CacheFingerprint {
     "attribution": "the signature catalogue or attribution options changed",
     "notes": "git-ai notes or Agent Trace records changed",
     "ledger": "the file filters or fix patterns changed",
+    "moves": "the move detection (--moves) changed",
     "trackers": "pull-request or bug links from tracker exports changed",
     "mailmap": "the mailmap changed",
     "shallow": "the clone's shallow boundary changed",
@@ -135,6 +136,8 @@ struct CacheFingerprint {
       "ledger": Self.digest(
         "include=\(ledger.paths.include) exclude=\(ledger.paths.exclude) fix=\(ledger.fixRules.subjectPatterns)"
       ),
+      // Origins of moved lines live in the cached ledger state: another rule means other states.
+      "moves": ledger.moves.rawValue,
       "trackers": Self.trackerDigest(ledger: ledger, builder: builder),
       "mailmap": Self.digest(session.mailmapText ?? ""),
       "shallow": Self.shallowBoundary(of: session.repository),

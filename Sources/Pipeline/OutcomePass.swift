@@ -119,6 +119,7 @@ public struct OutcomePass {
     var records = state.rows.map { builder.finish($0.canonical, pseudonyms: &pseudonyms) }
     var inputs = OutcomeInputs()
     inputs.fixKinds = fixKinds
+    inputs.moves = request.moves
     for (index, summary) in summaries.enumerated() {
       if let reported = rules.bugFixes[summary.sha] { inputs.bugFixes[index] = reported }
     }
@@ -242,6 +243,8 @@ extension ChangeOutcomes {
     record.fate = fate
     record.linesAlive = fate.alive
     record.churned21d = fate.churned21d
+    record.linesMoved = fate.moved
+    record.linesCopied = fate.copied
     record.aiLinesAdded = record.cohort == nil ? nil : fate.aiOwned
     record.reverted = reverted[index]
     record.relanded = relanded[index]

@@ -11,6 +11,8 @@ struct FactStoreContract: Sendable {
   var open: @Sendable (_ version: Int) throws -> any FactStore
   /// Runs SQL directly against the database, to stage states the tool would never write.
   var execute: @Sendable (_ sql: String) throws -> Void
+  /// The first column of the first row of a query, as text ("" for null).
+  var query: @Sendable (_ sql: String) throws -> String
 
   func openLatest() throws -> any FactStore { try open(Migrations.latest) }
 
@@ -26,6 +28,52 @@ struct FactStoreContract: Sendable {
     defer { again.close() }
     XCTAssertEqual(try again.schemaVersion(), Migrations.latest, "re-running changes nothing")
     XCTAssertEqual(try again.repositories().map(\.changes), [3], "rows survive a re-run")
+  }
+
+  /// A store made before the moved and copied columns existed keeps its rows and gains the columns,
+  /// filled from the rows already there; later publications fill them too.
+  func movesColumnsMigrateAndRoundTrip() throws {
+    let old = try open(2)
+    let facts = SyntheticFacts.facts("github.com/acme/app", count: 30)
+    var before = facts
+    for index in before.records.indices {
+      // Rows as an earlier outcomes wrote them: no moved or copied lines at all.
+      before.records[index].linesMoved = nil
+      before.records[index].linesCopied = nil
+      before.records[index].fate?.moved = nil
+      before.records[index].fate?.copied = nil
+    }
+    _ = try old.publish(before, progress: nil)
+    _ = try old.publish(SyntheticFacts.facts("github.com/acme/lib", count: 12), progress: nil)
+    old.close()
+    let store = try openLatest()
+    defer { store.close() }
+    XCTAssertEqual(try store.schemaVersion(), Migrations.latest)
+    XCTAssertEqual(try store.repositories().map(\.changes), [30, 12], "no row lost")
+    let libID = try XCTUnwrap(try store.repositories().first { $0.identity == "github.com/acme/lib" }?.id)
+    let lib = SyntheticFacts.facts("github.com/acme/lib", count: 12).records
+    XCTAssertEqual(
+      try query("SELECT count(lines_moved) FROM changes WHERE repository_id = \(libID)"),
+      "\(lib.compactMap(\.linesMoved).count)", "rows published before the step get their values")
+    XCTAssertEqual(
+      try query("SELECT sum(lines_copied) FROM changes WHERE repository_id = \(libID)"),
+      "\(lib.compactMap(\.linesCopied).reduce(0, +))")
+    let appID = try XCTUnwrap(try store.repositories().first { $0.identity == "github.com/acme/app" }?.id)
+    XCTAssertEqual(
+      try query("SELECT count(*) FROM changes WHERE repository_id = \(appID) AND lines_moved IS NULL"), "30",
+      "unmeasured stays null, not 0")
+    let republished = try store.publish(facts, progress: nil)
+    XCTAssertEqual(republished.updated, facts.records.filter { $0.linesMoved != nil }.count)
+    XCTAssertEqual(
+      try query("SELECT sum(lines_moved) FROM changes WHERE repository_id = \(appID)"),
+      "\(facts.records.compactMap(\.linesMoved).reduce(0, +))")
+    XCTAssertEqual(
+      try query("SELECT count(*) FROM changes WHERE repository_id = \(appID) AND lines_copied IS NULL"),
+      "\(facts.records.filter { $0.linesCopied == nil }.count)")
+    let loaded = try store.load(repositories: [appID], start: 0, end: Int64.max).records.map(\.record)
+    XCTAssertEqual(loaded.map(SyntheticFacts.json), facts.records.map(SyntheticFacts.json))
+    XCTAssertEqual(loaded.map(\.linesMoved), facts.records.map(\.linesMoved))
+    XCTAssertEqual(loaded.map(\.fate?.copied), facts.records.map(\.fate?.copied))
   }
 
   func newerSchemaIsRefused() throws {

@@ -22,11 +22,13 @@ final class PostgresFactStoreTests: XCTestCase {
         }
         return try PostgresFactStore(parsed, migrateUpTo: version)
       },
-      execute: { sql in try PostgresServer.psql(url: url, sql) })
+      execute: { sql in try PostgresServer.psql(url: url, sql) },
+      query: { sql in try PostgresServer.psql(url: url, sql) })
   }
 
   func testMigrationsRunOnceAndForward() throws { try contract.migrationsRunOnceAndForward() }
   func testNewerSchemaIsRefused() throws { try contract.newerSchemaIsRefused() }
+  func testMovesColumnsMigrateAndRoundTrip() throws { try contract.movesColumnsMigrateAndRoundTrip() }
   func testPublishIsIdempotentAndRoundTrips() throws { try contract.publishIsIdempotentAndRoundTrips() }
   func testHistoryRewriteReplacesTheRepositoryRows() throws {
     try contract.historyRewriteReplacesTheRepositoryRows()

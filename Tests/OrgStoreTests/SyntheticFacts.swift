@@ -60,6 +60,14 @@ enum SyntheticFacts {
       record.linesAlive = owned - dead
       record.aiLinesAdded = ai ? owned : 0
       record.churned21d = dead
+      // Moved and copied lines without the generator (the other fields stay as they were); every fifth
+      // row unmeasured, as rows mined with --moves off are.
+      if index % 5 != 4 {
+        record.fate?.moved = index % 7
+        record.fate?.copied = index % 3 == 0 ? 5 + index % 4 : 0
+        record.linesMoved = record.fate?.moved
+        record.linesCopied = record.fate?.copied
+      }
       record.defectsInduced =
         random.next() % 10 == 0 ? [sha(identity, index + 1, generation: generation)] : []
       if random.next() % 15 == 0 {

@@ -14,7 +14,7 @@ enum ReportFixture {
   static func record(
     _ index: Int, author: String, team: String, cohort: Cohort, day: Int, linesAdded: Int,
     revertDays: Int? = nil, deaths: [[Int]] = [], churn14: Int = 0, churn21: Int = 0, defects: Int = 0,
-    leadHours: Int = 24, issues: [String] = []
+    leadHours: Int = 24, issues: [String] = [], moved: Int? = nil, copied: Int? = nil
   ) -> ChangeRecord {
     let landed = period.start + Int64(day) * 86_400 + 36_000
     var r = ChangeRecord(
@@ -41,7 +41,11 @@ enum ReportFixture {
     fate.churned21d = churn21
     fate.churned21dSelf = churn21 / 2
     fate.churned21dOthers = churn21 - churn21 / 2
+    fate.moved = moved
+    fate.copied = moved == nil ? nil : copied ?? 0
     r.fate = fate
+    r.linesMoved = fate.moved
+    r.linesCopied = fate.copied
     r.linesAlive = linesAdded - dead
     r.churned21d = churn21
     r.defectsInduced = (0..<defects).map { "d\($0)" }
@@ -78,11 +82,15 @@ enum ReportFixture {
         let churn14 = deaths.filter { $0[0] <= 14 }.reduce(0) { $0 + $1[1] }
         let churn21 = deaths.filter { $0[0] <= 21 }.reduce(0) { $0 + $1[1] }
         let reverted = rng.chance(cohort == .unmarked ? 0.04 : 0.07) ? rng.int(in: 1...60) : nil
+        // Moved and copied lines without the generator, so the other figures stay as they were: AI
+        // changes move less and paste more, as GitClear reports.
+        let moved = index % (cohort == .unmarked ? 3 : 7) == 0 ? lines / 4 : 0
+        let copied = index % (cohort == .unmarked ? 8 : 3) == 0 ? min(lines, 12) : 0
         var r = record(
           index, author: "\(team)-author-\(rng.int(in: 1...authors))", team: team, cohort: cohort, day: day,
           linesAdded: lines, revertDays: reverted, deaths: deaths, churn14: churn14, churn21: churn21,
           defects: rng.chance(0.1) ? 1 : 0, leadHours: rng.int(in: 1...200),
-          issues: rng.chance(0.5) ? ["PROJ-\(index)"] : [])
+          issues: rng.chance(0.5) ? ["PROJ-\(index)"] : [], moved: moved, copied: copied)
         // Tools by team, so aider and codex (4 authors each) are suppressed; set without the generator
         // so the rows stay as they were.
         if cohort != .unmarked {

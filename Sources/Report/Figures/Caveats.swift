@@ -20,6 +20,11 @@ enum Caveats {
         "Teams are top-level folders (no teams.yml or CODEOWNERS found); files at the root and dot-folders such as .github form one group, \"\(TeamResolver.repositoryWide)\"."
       )
     }
+    if !input.records.isEmpty && !input.records.contains(where: { $0.fate?.moved != nil }) {
+      caveats.append(
+        "Moved and copy-pasted lines were not measured (--moves off, or rows from before they existed): their rows are left out."
+      )
+    }
     if input.pullRequests == nil {
       caveats.append("No PR export was given: the PR merge rate is not available.")
     }

@@ -4,6 +4,8 @@ import OutcomeModel
 struct ResamplePlan {
   var changes: [ChangeFact]
   var churn: [MetricID] = []
+  /// Moved and copy-pasted shares of added lines.
+  var moves = false
   /// Defects per KLOC, time to merge and change size.
   var perChange = false
   var shares = false
@@ -28,6 +30,18 @@ extension CellComputation {
       let rows = changes.map { ChangeFact.churn(metric, of: $0.fate) }
       let withFate = changes.filter { ($0.fate?.owned ?? 0) > 0 }.count
       ratio(metric, rows, provisional: rows.compactMap { $0 }.count < withFate)
+    }
+    if plan.moves {
+      // Unmeasured (`--moves off`, rows from before) is not zero: such rows stay out, and a cell with
+      // none measured says so instead of showing 0%.
+      let measured = changes.contains { $0.fate?.moved != nil }
+      for metric in [MetricID.movedShare, .copiedShare] {
+        if measured {
+          ratio(metric, changes.map { ChangeFact.moves(metric, of: $0.fate) }, provisional: false)
+        } else {
+          values.append(MetricValue(metric: metric, n: 0, provisional: false, note: "moves not measured"))
+        }
+      }
     }
     var quantileHandles: [(metrics: [MetricID], handle: Int, points: [Double?], n: Int)] = []
     if plan.perChange {

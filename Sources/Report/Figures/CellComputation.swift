@@ -49,6 +49,7 @@ struct CellComputation {
     result.addIssues(data.changes, context)
     var plan = ResamplePlan(changes: data.changes)
     plan.churn = [.churn14d, .churn21d, .churn21dSelf, .churn21dOthers]
+    plan.moves = true
     plan.perChange = true
     plan.shares = shares
     plan.survival = true

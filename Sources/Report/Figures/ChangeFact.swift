@@ -74,4 +74,14 @@ extension ChangeFact {
     }
     return churned.map { (Double($0), Double(fate.owned)) }
   }
+
+  /// Moved or copied lines of one change and its added lines in eligible files (owned + moved); nil
+  /// when moves were not followed or nothing was added.
+  static func moves(_ metric: MetricID, of fate: LineFate?) -> (Double, Double)? {
+    guard let fate, let moved = fate.moved else { return nil }
+    let added = fate.owned + moved
+    guard added > 0 else { return nil }
+    let lines = metric == .movedShare ? moved : fate.copied ?? 0
+    return (Double(lines), Double(added))
+  }
 }

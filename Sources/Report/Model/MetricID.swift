@@ -5,6 +5,7 @@ public enum MetricID: String, Hashable, Sendable, Codable, CaseIterable {
   case revertRate14d, revertRate90d
   case survival30d, survival90d, survival180d
   case churn14d, churn21d, churn21dSelf, churn21dOthers
+  case movedShare, copiedShare
   case defectRate, defectsPer1000Lines
   case issueResolutionRate, issueReopenRate
   case timeToMergeMedianHours, timeToMergeP75Hours
@@ -42,6 +43,8 @@ public enum MetricID: String, Hashable, Sendable, Codable, CaseIterable {
     case .churn21d: return "Churn within 21 days"
     case .churn21dSelf: return "Churn within 21 days, by the author"
     case .churn21dOthers: return "Churn within 21 days, by others"
+    case .movedShare: return "Moved lines, share of added lines"
+    case .copiedShare: return "Copy-pasted lines, share of added lines"
     case .defectRate: return "Changes that introduced a defect"
     case .defectsPer1000Lines: return "Defects per 1,000 added lines"
     case .issueResolutionRate: return "Linked issues resolved"
@@ -76,6 +79,12 @@ public enum MetricID: String, Hashable, Sendable, Codable, CaseIterable {
         "Owned lines removed or rewritten within the window ÷ owned lines, over changes whose window has passed. Interval by bootstrap over changes."
     case .churn21dSelf: return "Share of owned lines rewritten within 21 days by the change's own author."
     case .churn21dOthers: return "Share of owned lines rewritten within 21 days by someone else."
+    case .movedShare:
+      return
+        "Added lines whose origin is an earlier change (moved or copied here, as git blame -M -C says) ÷ added lines in eligible files, over changes where moves were followed. Interval by bootstrap over changes."
+    case .copiedShare:
+      return
+        "Added lines repeating, white space removed, a block of 5 or more non-blank lines that existed elsewhere before the change and still does (copy-paste) ÷ added lines in eligible files, over changes where moves were followed. Interval by bootstrap over changes."
     case .defectRate:
       return
         "Changes that SZZ or an explicit Fixes link names as inducing a later fix ÷ changes. Wilson interval."
@@ -101,7 +110,8 @@ public enum MetricID: String, Hashable, Sendable, Codable, CaseIterable {
   /// Metrics where the AI − unmarked difference is reported.
   public static let compared: [MetricID] = [
     .prMergeRate, .revertRate14d, .revertRate90d, .survival30d, .survival90d, .survival180d, .churn14d,
-    .churn21d, .defectRate, .defectsPer1000Lines, .issueResolutionRate, .issueReopenRate,
+    .churn21d, .movedShare, .copiedShare, .defectRate, .defectsPer1000Lines, .issueResolutionRate,
+    .issueReopenRate,
     .timeToMergeMedianHours, .changeSizeMedian,
   ]
 }

@@ -8,7 +8,7 @@ enum OverviewSentences {
   static let order: [MetricID] = [
     .revertRate90d, .revertRate14d, .defectRate, .survival90d, .churn21d, .survival30d, .survival180d,
     .churn14d, .defectsPer1000Lines, .prMergeRate, .issueResolutionRate, .issueReopenRate,
-    .timeToMergeMedianHours, .changeSizeMedian,
+    .timeToMergeMedianHours, .changeSizeMedian, .movedShare, .copiedShare,
   ]
 
   static func make(
@@ -86,6 +86,11 @@ enum OverviewSentences {
       let days = c.metric == .churn14d ? 14 : 21
       subject =
         "\(higher ? "More" : "Fewer") lines from AI-marked changes were rewritten or removed within \(days) days"
+    case .movedShare:
+      subject = "AI-marked changes moved \(higher ? "more" : "less") existing code (share of added lines)"
+    case .copiedShare:
+      subject =
+        "AI-marked changes copy-pasted \(higher ? "more" : "less") existing code (share of added lines)"
     case .defectRate:
       subject = "AI-marked changes introduced a defect \(higher ? "more" : "less") often"
     case .defectsPer1000Lines:

@@ -6,7 +6,8 @@ public enum MarkdownRenderer {
   static let rows: [MetricID] = [
     .changes, .linesAdded, .prMergeRate, .prsStillOpen, .timeToMergeMedianHours, .timeToMergeP75Hours,
     .revertRate14d, .revertRate90d, .survival30d, .survival90d, .survival180d, .churn14d, .churn21d,
-    .churn21dSelf, .churn21dOthers, .defectRate, .defectsPer1000Lines, .issueResolutionRate,
+    .churn21dSelf, .churn21dOthers, .movedShare, .copiedShare, .defectRate, .defectsPer1000Lines,
+    .issueResolutionRate,
     .issueReopenRate, .changeSizeMedian, .changeSizeP75,
   ]
   static let columns: [ReportCohort] = [.ai, .unmarked, .agent, .assisted, .bot]
