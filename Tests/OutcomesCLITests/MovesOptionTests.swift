@@ -79,6 +79,20 @@ final class MovesOptionTests: XCTestCase {
     XCTAssertEqual(back.stdout, first.stdout)
   }
 
+  func testReportSaysOnceWhenMovesWereNotMeasured() throws {
+    let repo = try movedFunction()
+    for (options, noted) in [([String](), false), (["--moves", "off"], true)] {
+      let result = try outcomes(
+        ["report", "--repo", repo.url.path, "--format", "json", "--no-cache", "-q"] + options)
+      XCTAssertEqual(result.status, 0, result.stderr)
+      let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+      let caveats = try XCTUnwrap((object as? [String: Any])?["caveats"] as? [String])
+      XCTAssertEqual(
+        caveats.filter { $0.contains("Moved and copy-pasted lines were not measured") }.count, noted ? 1 : 0,
+        "\(options)")
+    }
+  }
+
   func testStoredRowsRefuseTheOption() throws {
     let store = FileManager.default.temporaryDirectory.appendingPathComponent(
       "none-\(UUID().uuidString).sqlite")
