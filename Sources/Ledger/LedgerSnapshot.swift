@@ -225,6 +225,9 @@ extension ChangeLines {
       writer.write(lines)
     }
     writer.write(removedLines)
+    // A resumed run must give earlier changes the moved and copied lines a full reading finds.
+    writer.write(linesMoved)
+    writer.write(linesCopied)
   }
 
   init(from reader: inout BinaryReader) throws(BinaryReader.Truncated) {
@@ -242,5 +245,7 @@ extension ChangeLines {
       blamed[index] = try reader.readInt()
     }
     removedLines = try reader.readInt()
+    linesMoved = try reader.readInt()
+    linesCopied = try reader.readInt()
   }
 }

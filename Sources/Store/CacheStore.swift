@@ -8,7 +8,7 @@ import GRDB
 /// killed at any moment leaves either the previous cache or the new one.
 public final class CacheStore {
   /// Bumped whenever what the pipeline stores changes meaning; any other number rebuilds the cache.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
   public static let fileName = "cache.sqlite"
 
   public let url: URL

@@ -144,4 +144,27 @@ final class MovesCacheTests: XCTestCase {
     XCTAssertTrue(file.notes.contains("(the move detection (--moves) changed)"), file.notes)
     XCTAssertEqual(file.rows, try run(repo, moves: .file, cache: .off).rows)
   }
+
+  /// Moved lines of changes before the cached tip come back from the cache, not from a new reading.
+  func testResumedRunsGiveTheMovedLinesOfReadingAllHistory() throws {
+    let repo = try FixtureRepo()
+    try buildRandomHistory(in: repo, seed: 8, commits: 90, shapes: [.moves])
+    let tip = try repo.revParse("main")
+    let chain = try repo.git(["rev-list", "--first-parent", "main"]).split(separator: "\n").map(String.init)
+    let full = try run(repo, moves: .commit, cache: .off)
+    let moved = full.rows.filter { !$0.contains("\"linesMoved\":0") }.count
+    XCTAssertGreaterThan(moved, 0, "the history moves lines")
+    for back in [20, 3] {
+      try repo.git(["update-ref", "refs/heads/main", chain[back]])
+      _ = try run(repo, moves: .commit, cache: .readWrite)
+      try repo.git(["update-ref", "refs/heads/main", tip])
+      let resumed = try run(repo, moves: .commit, cache: .readWrite)
+      XCTAssertTrue(resumed.notes.contains("cache: resumed"), resumed.notes)
+      XCTAssertEqual(resumed.rows.count, full.rows.count)
+      for (index, (a, b)) in zip(resumed.rows, full.rows).enumerated() where a != b {
+        XCTFail("cut \(back), row \(index) differs:\n\(a)\n\(b)")
+        break
+      }
+    }
+  }
 }
