@@ -47,6 +47,14 @@ final class MovesOptionTests: XCTestCase {
       // Every added line is either written here (owned) or moved here, never both.
       XCTAssertEqual((fate["owned"] as? Int).map { $0 + moved }, row["linesAdded"] as? Int, "\(row)")
     }
+    // The moved function (32 lines with its braces) keeps Alice's origin: Bob wrote none of it. Within
+    // files only (`git blame -M`), a move to another file is Bob's writing.
+    let rows = try jsonLines(measured.stdout)
+    XCTAssertEqual(rows.map { $0["linesMoved"] as? Int }, [0, 32, 0])
+    let fileOnly = try jsonLines(
+      try outcomes(["changes", "--repo", repo.url.path, "--no-cache", "--moves", "file"]).stdout)
+    XCTAssertEqual(fileOnly.map { $0["linesMoved"] as? Int }, [0, 0, 0])
+    XCTAssertEqual(fileOnly.map { ($0["fate"] as? [String: Any])?["owned"] as? Int }, [33, 32, 1])
     for options in [["--moves", "off"], ["--no-ledger"]] {
       let result = try outcomes(["changes", "--repo", repo.url.path, "--no-cache"] + options)
       XCTAssertEqual(result.status, 0, result.stderr)
@@ -60,9 +68,6 @@ final class MovesOptionTests: XCTestCase {
     let lines = csv.stdout.split(separator: "\n")
     XCTAssertTrue(lines[0].hasSuffix(",evidence,linesMoved,linesCopied"), String(lines[0]))
     XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasSuffix(",,") }, "empty when not measured")
-    let fileOnly = try outcomes(["changes", "--repo", repo.url.path, "--no-cache", "--moves", "file"])
-    XCTAssertEqual(fileOnly.status, 0, fileOnly.stderr)
-    XCTAssertTrue(try jsonLines(fileOnly.stdout).allSatisfy { $0["linesMoved"] is Int })
   }
 
   func testChangingMovesRebuildsTheCache() throws {
