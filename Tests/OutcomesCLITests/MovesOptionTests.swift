@@ -98,6 +98,41 @@ final class MovesOptionTests: XCTestCase {
     }
   }
 
+  /// Real rows, measured or not, follow `schemas/changes.schema.json` (checked by python3-jsonschema).
+  func testRowsFollowTheChangesSchema() throws {
+    let repo = try movedFunction()
+    try repo.write("c.swift", "let c = 1\n")
+    try repo.commit(
+      "Add c\n\nCo-Authored-By: Claude <noreply@anthropic.com>", author: .carol, day: 400)
+    let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("schemas/changes.schema.json")
+    let folder = repo.root
+    var files: [String] = []
+    for options in [[], ["--moves", "off"], ["--no-ledger"], ["--moves", "file"]] {
+      let result = try outcomes(["changes", "--repo", repo.url.path, "--no-cache", "-q"] + options)
+      XCTAssertEqual(result.status, 0, result.stderr)
+      XCTAssertTrue(result.stdout.contains("claude-code"), "evidence is part of what is checked")
+      let file = folder.appendingPathComponent("rows\(files.count).jsonl")
+      try result.stdout.write(to: file, atomically: true, encoding: .utf8)
+      files.append(file.path)
+    }
+    let script = """
+      import json, sys
+      try:
+          import jsonschema
+      except ImportError:
+          sys.exit(3)
+      validator = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+      for path in sys.argv[2:]:
+          for line in open(path):
+              validator.validate(json.loads(line))
+      """
+    let python = try runProcess(
+      URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, schema.path] + files)
+    if python.status == 3 { throw XCTSkip("python3 has no jsonschema module") }
+    XCTAssertEqual(python.status, 0, python.stderr)
+  }
+
   func testStoredRowsRefuseTheOption() throws {
     let store = FileManager.default.temporaryDirectory.appendingPathComponent(
       "none-\(UUID().uuidString).sqlite")

@@ -1,13 +1,14 @@
 import Foundation
 
-/// A validator for the subset of JSON Schema (2020-12) that `schemas/report.schema.json` uses.
+/// A validator for the subset of JSON Schema (2020-12) that `schemas/report.schema.json` and
+/// `schemas/changes.schema.json` use.
 ///
 /// It refuses schemas with keywords outside that subset, so the schema cannot grow a rule that
 /// tests would silently skip.
 struct SchemaValidator {
   static let supported: Set<String> = [
     "$schema", "$id", "title", "description", "$defs", "$ref", "type", "enum", "required", "properties",
-    "additionalProperties", "items", "minimum", "maximum", "pattern",
+    "additionalProperties", "items", "minimum", "maximum", "pattern", "anyOf",
   ]
 
   let root: [String: JSONValue]
@@ -38,8 +39,23 @@ struct SchemaValidator {
       else { throw SchemaError("unresolvable $ref \(ref)") }
       try check(value, against: target, path: path, errors: &errors)
     }
-    if case .string(let type)? = s["type"], !Self.matches(value, type) {
-      errors.append("\(path): expected \(type), got \(value)")
+    if case .array(let options)? = s["anyOf"] {
+      var passed = false
+      for option in options {
+        var optionErrors: [String] = []
+        try check(value, against: option, path: path, errors: &optionErrors)
+        if optionErrors.isEmpty { passed = true }
+      }
+      if !passed { errors.append("\(path): \(value) matches no anyOf branch") }
+    }
+    let types: [String]
+    switch s["type"] {
+    case .string(let type)?: types = [type]
+    case .array(let list)?: types = list.compactMap { if case .string(let t) = $0 { t } else { nil } }
+    default: types = []
+    }
+    if !types.isEmpty, !types.contains(where: { Self.matches(value, $0) }) {
+      errors.append("\(path): expected \(types.joined(separator: " or ")), got \(value)")
       return
     }
     if case .array(let options)? = s["enum"], !options.contains(value) {
