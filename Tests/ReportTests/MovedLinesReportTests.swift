@@ -64,6 +64,9 @@ final class MovedLinesReportTests: XCTestCase {
     XCTAssertEqual(try XCTUnwrap(comparisons[.movedShare]?.difference), -1.0 / 3, accuracy: 1e-6)
     XCTAssertEqual(comparisons[.copiedShare]?.verdict, .higherWithAI)
     XCTAssertFalse(report.caveats.contains { $0.contains("not measured") })
+    XCTAssertEqual(
+      report.caveats.filter { $0.contains("were measured for 60 of 64 changes") }.count, 1,
+      "\(report.caveats)")
     // The overview says clear differences in words, these two included.
     XCTAssertTrue(
       report.overview.sentences.contains { $0.contains("copy-pasted more existing code") },
@@ -72,6 +75,7 @@ final class MovedLinesReportTests: XCTestCase {
 
   func testRowsSitNextToChurnInEveryFormat() throws {
     let report = build(records())
+    XCTAssertFalse(report.caveats.contains { $0.contains("Moved and copy-pasted") }, "all measured: no note")
     let markdown = try ReportFormat.md.render(report)
     let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| ") }.map(String.init)
     func row(_ title: String) -> Int? { rows.firstIndex { $0.hasPrefix("| \(title) |") } }

@@ -20,9 +20,16 @@ enum Caveats {
         "Teams are top-level folders (no teams.yml or CODEOWNERS found); files at the root and dot-folders such as .github form one group, \"\(TeamResolver.repositoryWide)\"."
       )
     }
-    if !input.records.isEmpty && !input.records.contains(where: { $0.fate?.moved != nil }) {
+    let withFate = input.records.filter { $0.fate != nil }.count
+    let measured = input.records.filter { $0.fate?.moved != nil }.count
+    if !input.records.isEmpty && measured == 0 {
       caveats.append(
         "Moved and copy-pasted lines were not measured (--moves off, or rows from before they existed): their rows are left out."
+      )
+    } else if measured < withFate {
+      // Repositories published with --moves off (or before it existed) sit beside measured ones.
+      caveats.append(
+        "Moved and copy-pasted lines were measured for \(measured) of \(withFate) changes (the rest were mined with --moves off or before they existed); their shares rest on those changes alone."
       )
     }
     if input.pullRequests == nil {
