@@ -135,8 +135,9 @@ enum MoveSearch {
   static let moveScore: Int32 = 20
   static let copyScore: Int32 = 40
 
-  /// Lines blame still gives the commit: `range` of block `block` of a target.
+  /// Lines blame still gives the commit: `range` of block `block` of target `target`.
   struct Entry {
+    var target: Int
     var block: Int
     var range: Range<Int>
   }
@@ -156,42 +157,54 @@ enum MoveSearch {
     targets: [MoveTarget], sources: [(path: String, lines: BlobLines)], mode: MoveDetection
   ) -> [String: [LineMove]] {
     guard mode != .off else { return [:] }
-    var result: [String: [LineMove]] = [:]
+    var found: [[LineMove]] = Array(repeating: [], count: targets.count)
     let byPath = Dictionary(sources.map { ($0.path, $0.lines) }, uniquingKeysWith: { first, _ in first })
-    for target in targets where !target.blocks.isEmpty {
-      var found: [LineMove] = []
-      var entries = target.blocks.indices.map { Entry(block: $0, range: 0..<target.blocks[$0].hashes.count) }
+    var left: [Entry] = []
+    for (index, target) in targets.enumerated() {
+      let entries = target.blocks.indices.map {
+        Entry(target: index, block: $0, range: 0..<target.blocks[$0].hashes.count)
+      }
+      // -M: each file against its own parent version.
       if let origin = target.origin, let source = byPath[origin] {
-        entries = search(
-          entries, in: target, sources: [(origin, source)], threshold: moveScore, into: &found)
+        left += search(
+          entries, targets: targets, sources: [(origin, source)], threshold: moveScore, skipsOwn: false,
+          into: &found)
+      } else {
+        left += entries
       }
-      if mode == .commit {
-        let others = sources.filter { $0.path != target.origin }
-        entries = entries.filter { target.blocks[$0.block].score($0.range) > copyScore }
-        if !others.isEmpty {
-          _ = search(entries, in: target, sources: others, threshold: copyScore, into: &found)
-        }
-      }
-      if !found.isEmpty {
-        result[target.path] = found.sorted { $0.newStart < $1.newStart }
-      }
+    }
+    // -C: what is left of every file at once against the other changed files, so each source is read
+    // once per round rather than once per file.
+    if mode == .commit, !left.isEmpty, !sources.isEmpty {
+      _ = search(left, targets: targets, sources: sources, threshold: copyScore, skipsOwn: true, into: &found)
+    }
+    var result: [String: [LineMove]] = [:]
+    for (index, moves) in found.enumerated() where !moves.isEmpty {
+      result[targets[index].path] = moves.sorted { $0.newStart < $1.newStart }
     }
     return result
   }
 
+  private static func score(_ entry: Entry, _ targets: [MoveTarget]) -> Int32 {
+    targets[entry.target].blocks[entry.block].score(entry.range)
+  }
+
   /// Rounds of blame's search over `sources` until no entry above `threshold` finds a run; returns the
-  /// entries left (those at or below the threshold are dropped, as blame sets them aside).
+  /// entries left (those at or below the threshold are dropped, as blame sets them aside). With
+  /// `skipsOwn` (-C) a file is not searched in its own parent version, which -M already did.
   private static func search(
-    _ start: [Entry], in target: MoveTarget, sources: [(path: String, lines: BlobLines)], threshold: Int32,
-    into found: inout [LineMove]
+    _ start: [Entry], targets: [MoveTarget], sources: [(path: String, lines: BlobLines)], threshold: Int32,
+    skipsOwn: Bool, into found: inout [[LineMove]]
   ) -> [Entry] {
-    var queue = start.filter { target.blocks[$0.block].score($0.range) > threshold }
+    var queue = start.filter { score($0, targets) > threshold }
     var leftover: [Entry] = []
     while !queue.isEmpty {
       var best: [(match: Match, source: Int)?] = Array(repeating: nil, count: queue.count)
-      let starts = runStarts(of: queue, in: target)
+      let starts = StartTable(queue, targets: targets)
       for (index, source) in sources.enumerated() {
-        for match in bestRuns(of: queue, in: target, starts: starts, source: source.lines) {
+        let skip: Set<Int> =
+          !skipsOwn ? [] : Set(queue.indices.filter { targets[queue[$0].target].origin == source.path })
+        for match in bestRuns(of: queue, targets: targets, starts: starts, source: source.lines, skip: skip) {
           // Ties go to the later source, as blame's copy_split_if_better keeps the later one.
           if let current = best[match.entry], current.match.score > match.score { continue }
           best[match.entry] = (match, index)
@@ -203,8 +216,8 @@ enum MoveSearch {
           leftover.append(entry)
           continue
         }
-        let block = target.blocks[entry.block]
-        found.append(
+        let block = targets[entry.target].blocks[entry.block]
+        found[entry.target].append(
           LineMove(
             newStart: block.start + match.range.lowerBound + 1, count: match.range.count,
             sourcePath: sources[source].path, sourceStart: match.sourceStart + 1))
@@ -212,7 +225,7 @@ enum MoveSearch {
           entry.range.lowerBound..<match.range.lowerBound, match.range.upperBound..<entry.range.upperBound,
         ]
         where !rest.isEmpty && block.score(rest) > threshold {
-          next.append(Entry(block: entry.block, range: rest))
+          next.append(Entry(target: entry.target, block: entry.block, range: rest))
         }
       }
       queue = next
@@ -224,24 +237,69 @@ enum MoveSearch {
   /// extend runs that reach them.
   static let commonLine = 8
 
-  /// Entry lines by hash: where a run through a source line may start.
-  typealias RunStarts = [UInt64: [(entry: Int32, offset: Int32)]]
+  /// Entry lines by hash, where a run through a source line may start: open addressing on the line
+  /// hashes themselves (already well mixed), since a source line is looked up here for every line of
+  /// every changed file and most are not found.
+  struct StartTable {
+    private var keys: [UInt64]
+    /// First item of each slot's list in `items`, or -1.
+    private var heads: [Int32]
+    /// (entry, offset, next item or -1).
+    private var items: [(entry: Int32, offset: Int32, next: Int32)] = []
+    private var counts: [Int32]
+    private let mask: Int
 
-  static func runStarts(of entries: [Entry], in target: MoveTarget) -> RunStarts {
-    var starts: RunStarts = [:]
-    for (index, entry) in entries.enumerated() {
-      let hashes = target.blocks[entry.block].hashes
-      for offset in entry.range {
-        starts[hashes[offset], default: []].append((Int32(index), Int32(offset)))
+    init(_ entries: [Entry], targets: [MoveTarget]) {
+      let lines = entries.reduce(0) { $0 + $1.range.count }
+      var capacity = 16
+      while capacity < lines * 2 { capacity <<= 1 }
+      mask = capacity - 1
+      keys = Array(repeating: 0, count: capacity)
+      heads = Array(repeating: -1, count: capacity)
+      counts = Array(repeating: 0, count: capacity)
+      items.reserveCapacity(lines)
+      for (index, entry) in entries.enumerated() {
+        let hashes = targets[entry.target].blocks[entry.block].hashes
+        for offset in entry.range {
+          let slot = find(Self.key(hashes[offset]))
+          keys[slot] = Self.key(hashes[offset])
+          items.append((Int32(index), Int32(offset), heads[slot]))
+          heads[slot] = Int32(items.count - 1)
+          counts[slot] += 1
+        }
       }
     }
-    return starts
+
+    /// 0 marks an empty slot.
+    private static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+
+    private func find(_ key: UInt64) -> Int {
+      var slot = Int(truncatingIfNeeded: key) & mask
+      while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+      return slot
+    }
+
+    /// The slot of `hash` when it starts runs (present and not too common), else nil.
+    func slot(of hash: UInt64) -> Int? {
+      let slot = find(Self.key(hash))
+      guard keys[slot] != 0, counts[slot] <= Int32(MoveSearch.commonLine) else { return nil }
+      return slot
+    }
+
+    func forEach(in slot: Int, _ body: (Int, Int) -> Void) {
+      var item = heads[slot]
+      while item >= 0 {
+        let found = items[Int(item)]
+        body(Int(found.entry), Int(found.offset))
+        item = found.next
+      }
+    }
   }
 
   /// For each entry, its best-scoring maximal run of lines that appears in `source` (one per entry at
-  /// most; ties go to the later run).
+  /// most; ties go to the later run). Entries in `skip` are not searched in this source.
   static func bestRuns(
-    of entries: [Entry], in target: MoveTarget, starts: RunStarts, source: BlobLines
+    of entries: [Entry], targets: [MoveTarget], starts: StartTable, source: BlobLines, skip: Set<Int>
   ) -> [Match] {
     var best: [Match?] = Array(repeating: nil, count: entries.count)
     struct Run {
@@ -254,32 +312,37 @@ enum MoveSearch {
     var kept: [Run] = []
     func close(_ run: Run) {
       let range = run.lower..<(run.lower + run.length)
-      let score = target.blocks[entries[run.entry].block].score(range)
+      let entry = entries[run.entry]
+      let score = targets[entry.target].blocks[entry.block].score(range)
       if let current = best[run.entry], current.score > score { return }
       best[run.entry] = Match(entry: run.entry, range: range, sourceStart: run.sourceStart, score: score)
     }
     let lines = source.hashes
     for (j, hash) in lines.enumerated() {
-      kept.removeAll(keepingCapacity: true)
-      for var run in active {
-        let entry = entries[run.entry]
-        let offset = run.lower + run.length
-        if offset < entry.range.upperBound, target.blocks[entry.block].hashes[offset] == hash {
-          run.length += 1
-          kept.append(run)
-        } else {
-          close(run)
+      if !active.isEmpty {
+        kept.removeAll(keepingCapacity: true)
+        for var run in active {
+          let entry = entries[run.entry]
+          let offset = run.lower + run.length
+          if offset < entry.range.upperBound, targets[entry.target].blocks[entry.block].hashes[offset] == hash
+          {
+            run.length += 1
+            kept.append(run)
+          } else {
+            close(run)
+          }
         }
+        swap(&active, &kept)
       }
-      swap(&active, &kept)
-      guard let candidates = starts[hash], candidates.count <= commonLine else { continue }
-      for candidate in candidates {
-        let index = Int(candidate.entry)
-        let offset = Int(candidate.offset)
+      guard let slot = starts.slot(of: hash) else { continue }
+      starts.forEach(in: slot) { index, offset in
+        guard !skip.contains(index) else { return }
         // Already covered by a run just extended along the same diagonal.
-        if active.contains(where: { $0.entry == index && $0.lower + $0.length - 1 == offset }) { continue }
+        if active.contains(where: { $0.entry == index && $0.lower + $0.length - 1 == offset }) { return }
         let entry = entries[index]
-        let hashes = target.blocks[entry.block].hashes
+        let hashes = targets[entry.target].blocks[entry.block].hashes
+        // Another line with the same hash (a hash collision) would start a false run.
+        guard hashes[offset] == hash else { return }
         var lower = offset
         var sourceStart = j
         while lower > entry.range.lowerBound, sourceStart > 0, hashes[lower - 1] == lines[sourceStart - 1] {
