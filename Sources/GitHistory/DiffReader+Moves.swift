@@ -6,9 +6,14 @@ import OutcomeModel
 final class MoveGatherer {
   let mode: MoveDetection
   private(set) var targets: [MoveTarget] = []
-  private(set) var sources: [(path: String, lines: BlobLines)] = []
+  /// The parent's blobs of the changed files, kept (one more reference each) until `finish`: they are
+  /// hashed only once every added line's length is known.
+  private var sources: [(path: String, blob: OpaquePointer)] = []
+  private var lengths = LineLengths()
 
   init(mode: MoveDetection) { self.mode = mode }
+
+  deinit { release() }
 
   /// One file of the diff with its blobs (nil for a side without one) and zero-context hunks.
   func add(_ file: FileDiff, old: OpaquePointer?, new: OpaquePointer?) {
@@ -16,7 +21,8 @@ final class MoveGatherer {
     let adds = file.hunks.contains { $0.newCount > 0 }
     // Another file's parent version is only searched with -C; the file's own only when it adds lines.
     if let old, let oldPath = file.oldPath, mode == .commit || adds {
-      sources.append((oldPath, BlobLines(Self.bytes(old))))
+      var kept: OpaquePointer?
+      if git_blob_dup(&kept, old) == 0, let kept { sources.append((oldPath, kept)) }
     }
     if adds, let new, let newPath = file.newPath {
       let origin: String? =
@@ -24,18 +30,27 @@ final class MoveGatherer {
         case .modified, .renamed: file.oldPath
         default: nil
         }
-      targets.append(MoveTarget(path: newPath, origin: origin, hunks: file.hunks, bytes: Self.bytes(new)))
+      targets.append(
+        MoveTarget(
+          path: newPath, origin: origin, hunks: file.hunks, bytes: Self.bytes(new), lengths: &lengths))
     }
   }
 
   /// Fills `files[…].moves` from what was gathered.
   func finish(_ files: inout [FileDiff]) {
+    defer { release() }
     guard !targets.isEmpty else { return }
-    let found = MoveSearch.moves(targets: targets, sources: sources, mode: mode)
+    let hashed = sources.map { (path: $0.path, lines: BlobLines(Self.bytes($0.blob), lengths: lengths)) }
+    let found = MoveSearch.moves(targets: targets, sources: hashed, mode: mode)
     guard !found.isEmpty else { return }
     for index in files.indices {
       if let path = files[index].newPath, let moves = found[path] { files[index].moves = moves }
     }
+  }
+
+  private func release() {
+    for source in sources { git_blob_free(source.blob) }
+    sources.removeAll()
   }
 
   private static func bytes(_ blob: OpaquePointer) -> UnsafeRawBufferPointer {

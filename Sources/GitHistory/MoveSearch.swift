@@ -7,28 +7,38 @@ import OutcomeModel
 struct BlobLines: Sendable {
   var hashes: [UInt64] = []
 
+  /// Stands for a line no added line can equal (its length is not one of theirs); never a real hash.
+  static let absent = UInt64.max
+
   init(hashes: [UInt64]) { self.hashes = hashes }
 
-  /// Every line of `bytes`.
-  init(_ bytes: UnsafeRawBufferPointer) {
+  /// Every line of `bytes`; only lines of a length in `lengths` are hashed, the rest are `absent`.
+  init(_ bytes: UnsafeRawBufferPointer, lengths: LineLengths? = nil) {
     hashes.reserveCapacity(bytes.count / 32 + 1)
-    Self.forEachLine(bytes) { start, end in hashes.append(Self.hash(bytes, start, end)) }
+    Self.forEachLine(bytes) { start, end in
+      if let lengths, !lengths.contains(end - start) {
+        hashes.append(Self.absent)
+      } else {
+        hashes.append(Self.hash(bytes, start, end))
+      }
+      return true
+    }
   }
 
-  /// Calls `body` with the byte range of each line, its `\n` included.
-  static func forEachLine(_ bytes: UnsafeRawBufferPointer, _ body: (Int, Int) -> Void) {
+  /// Calls `body` with the byte range of each line, its `\n` included, while it returns true.
+  static func forEachLine(_ bytes: UnsafeRawBufferPointer, _ body: (Int, Int) -> Bool) {
     guard let base = bytes.baseAddress, bytes.count > 0 else { return }
     var start = 0
     while start < bytes.count {
       let rest = bytes.count - start
+      let end: Int
       if let found = memchr(base + start, 0x0A, rest) {
-        let end = base.distance(to: UnsafeRawPointer(found)) + 1
-        body(start, end)
-        start = end
+        end = base.distance(to: UnsafeRawPointer(found)) + 1
       } else {
-        body(start, bytes.count)
-        start = bytes.count
+        end = bytes.count
       }
+      guard body(start, end) else { return }
+      start = end
     }
   }
 
@@ -47,7 +57,8 @@ struct BlobLines: Sendable {
       shift += 8
       index += 1
     }
-    return mix(h ^ tail ^ 0xFF51_AFD7_ED55_8CCD)
+    let result = mix(h ^ tail ^ 0xFF51_AFD7_ED55_8CCD)
+    return result == absent ? absent - 1 : result
   }
 
   private static func mix(_ value: UInt64) -> UInt64 {
@@ -65,6 +76,26 @@ struct BlobLines: Sendable {
       if (byte >= 0x61 && byte <= 0x7A) || (bytes[index] >= 0x30 && bytes[index] <= 0x39) { count += 1 }
     }
     return count
+  }
+}
+
+/// The byte lengths of a commit's added lines: a parent line of any other length cannot equal one of
+/// them, so it is not even hashed (most lines of a long file, for a commit that adds a few).
+struct LineLengths: Sendable {
+  private var bits = [UInt64](repeating: 0, count: 64)
+  /// Lengths from here on share one bit.
+  private static let cap = 4095
+
+  init() {}
+
+  mutating func insert(_ length: Int) {
+    let n = min(length, Self.cap)
+    bits[n >> 6] |= 1 << UInt64(n & 63)
+  }
+
+  func contains(_ length: Int) -> Bool {
+    let n = min(length, Self.cap)
+    return bits[n >> 6] & (1 << UInt64(n & 63)) != 0
   }
 }
 
@@ -95,7 +126,10 @@ struct MoveTarget: Sendable {
   }
 
   /// The added lines of `hunks` read from the new version's `bytes`.
-  init(path: String, origin: String?, hunks: [Hunk], bytes: UnsafeRawBufferPointer) {
+  /// The added lines of `hunks` read from the new version's `bytes`; their lengths go into `lengths`.
+  init(
+    path: String, origin: String?, hunks: [Hunk], bytes: UnsafeRawBufferPointer, lengths: inout LineLengths
+  ) {
     self.init(path: path, origin: origin)
     let wanted = hunks.filter { $0.newCount > 0 }.sorted { $0.newStart < $1.newStart }
     guard !wanted.isEmpty else { return }
@@ -104,10 +138,11 @@ struct MoveTarget: Sendable {
     var current: Block?
     BlobLines.forEachLine(bytes) { start, end in
       defer { line += 1 }
-      guard next < wanted.count else { return }
+      guard next < wanted.count else { return false }
       let first = wanted[next].newStart - 1
-      guard line >= first else { return }
+      guard line >= first else { return true }
       if current == nil { current = Block(start: line, hashes: [], alphanumerics: [0]) }
+      lengths.insert(end - start)
       current!.hashes.append(BlobLines.hash(bytes, start, end))
       current!.alphanumerics.append(
         current!.alphanumerics.last! + BlobLines.alphanumerics(bytes, start, end))
@@ -116,6 +151,7 @@ struct MoveTarget: Sendable {
         current = nil
         next += 1
       }
+      return true
     }
     // Hunks past the end of the blob cannot be read; the ledger then keeps those lines as the commit's own.
     if let current, !current.hashes.isEmpty { blocks.append(current) }
@@ -319,6 +355,11 @@ enum MoveSearch {
     }
     let lines = source.hashes
     for (j, hash) in lines.enumerated() {
+      if hash == BlobLines.absent {
+        for run in active { close(run) }
+        active.removeAll(keepingCapacity: true)
+        continue
+      }
       if !active.isEmpty {
         kept.removeAll(keepingCapacity: true)
         for var run in active {
