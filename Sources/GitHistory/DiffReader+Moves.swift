@@ -11,13 +11,20 @@ final class MoveGatherer {
   private var sources: [(path: String, blob: OpaquePointer)] = []
   private var lengths = LineLengths()
 
-  init(mode: MoveDetection) { self.mode = mode }
+  /// Paths whose lines the caller follows (nil: all).
+  private let follows: (@Sendable (String) -> Bool)?
+
+  init(mode: MoveDetection, follows: (@Sendable (String) -> Bool)? = nil) {
+    self.mode = mode
+    self.follows = follows
+  }
 
   deinit { release() }
 
   /// One file of the diff with its blobs (nil for a side without one) and zero-context hunks.
   func add(_ file: FileDiff, old: OpaquePointer?, new: OpaquePointer?) {
     guard !file.isBinary, !file.isMissing else { return }
+    if let follows, !follows(file.path) { return }
     let adds = file.hunks.contains { $0.newCount > 0 }
     // Another file's parent version is only searched with -C; the file's own only when it adds lines.
     if let old, let oldPath = file.oldPath, mode == .commit || adds {

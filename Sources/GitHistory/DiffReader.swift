@@ -27,7 +27,8 @@ struct DiffReader {
   private func diff(oldTree: OpaquePointer?, newTree: OpaquePointer?) throws(GitError) -> Result {
     // Moves are searched only where the options keep hunk positions, which they are found from.
     let gatherer =
-      options.moves != .off && options.detail >= .positions ? MoveGatherer(mode: options.moves) : nil
+      options.moves != .off && options.detail >= .positions
+      ? MoveGatherer(mode: options.moves, follows: options.movesFollow) : nil
     var result: Result
     if !options.libgit2TreeDiff, let changed = try changedBlobs(old: oldTree, new: newTree) {
       result = Result(files: try blobDiffs(changed, gatherer: gatherer), renameDetectionSkipped: false)

@@ -29,6 +29,9 @@ public struct MiningOptions: Sendable {
   public var hunksWhen: (@Sendable (CommitInfo) -> Bool)?
   /// Which moved and copied lines each diff reports in `FileDiff.moves` (needs `.positions` detail).
   public var moves: MoveDetection = .off
+  /// Files whose lines are followed at all: others are neither searched for moves nor moved from (the
+  /// ledger could not give their lines an origin anyway). Nil: every file.
+  public var movesFollow: (@Sendable (String) -> Bool)?
   /// Also count the lines each contributing commit of a merge added (a diff per branch commit).
   public var contributingStats = false
   /// Worker threads, each with its own repository handle.

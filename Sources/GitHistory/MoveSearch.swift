@@ -5,22 +5,20 @@ import OutcomeModel
 ///
 /// Lines end at `\n`; a last line without one hashes differently, as xdiff compares them.
 struct BlobLines: Sendable {
+  /// 0-based line numbers of the lines kept, ascending.
+  var numbers: [Int32] = []
+  /// Their hashes.
   var hashes: [UInt64] = []
 
-  /// Stands for a line no added line can equal (its length is not one of theirs); never a real hash.
-  static let absent = UInt64.max
-
-  init(hashes: [UInt64]) { self.hashes = hashes }
-
-  /// Every line of `bytes`; only lines of a length in `lengths` are hashed, the rest are `absent`.
+  /// The lines of `bytes` whose length is in `lengths` (nil: every line); the others cannot equal any
+  /// added line, so the search skips them without hashing.
   init(_ bytes: UnsafeRawBufferPointer, lengths: LineLengths? = nil) {
-    hashes.reserveCapacity(bytes.count / 32 + 1)
+    var line: Int32 = 0
     Self.forEachLine(bytes) { start, end in
-      if let lengths, !lengths.contains(end - start) {
-        hashes.append(Self.absent)
-      } else {
-        hashes.append(Self.hash(bytes, start, end))
-      }
+      defer { line += 1 }
+      if let lengths, !lengths.contains(end - start) { return true }
+      numbers.append(line)
+      hashes.append(Self.hash(bytes, start, end))
       return true
     }
   }
@@ -57,8 +55,7 @@ struct BlobLines: Sendable {
       shift += 8
       index += 1
     }
-    let result = mix(h ^ tail ^ 0xFF51_AFD7_ED55_8CCD)
-    return result == absent ? absent - 1 : result
+    return mix(h ^ tail ^ 0xFF51_AFD7_ED55_8CCD)
   }
 
   private static func mix(_ value: UInt64) -> UInt64 {
@@ -354,11 +351,14 @@ enum MoveSearch {
       best[run.entry] = Match(entry: run.entry, range: range, sourceStart: run.sourceStart, score: score)
     }
     let lines = source.hashes
-    for (j, hash) in lines.enumerated() {
-      if hash == BlobLines.absent {
+    let numbers = source.numbers
+    for k in lines.indices {
+      let hash = lines[k]
+      let j = Int(numbers[k])
+      if k > 0, numbers[k - 1] != numbers[k] - 1, !active.isEmpty {
+        // Lines skipped in between match no added line: every run ends there.
         for run in active { close(run) }
         active.removeAll(keepingCapacity: true)
-        continue
       }
       if !active.isEmpty {
         kept.removeAll(keepingCapacity: true)
@@ -386,9 +386,13 @@ enum MoveSearch {
         guard hashes[offset] == hash else { return }
         var lower = offset
         var sourceStart = j
-        while lower > entry.range.lowerBound, sourceStart > 0, hashes[lower - 1] == lines[sourceStart - 1] {
+        var before = k - 1
+        while lower > entry.range.lowerBound, before >= 0, Int(numbers[before]) == sourceStart - 1,
+          hashes[lower - 1] == lines[before]
+        {
           lower -= 1
           sourceStart -= 1
+          before -= 1
         }
         active.append(Run(entry: index, lower: lower, sourceStart: sourceStart, length: offset - lower + 1))
       }

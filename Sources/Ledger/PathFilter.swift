@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which files count in line metrics: `--include` / `--exclude` globs over repository paths.
 ///
 /// Globs follow gitignore's shape: `*` stays within a path segment, `**` crosses segments, and a pattern
@@ -28,6 +30,27 @@ public struct PathFilter: Sendable, Hashable {
   public func includes(_ path: String) -> Bool {
     if !include.isEmpty, !include.contains(where: { Glob.matches($0, path) }) { return false }
     return !exclude.contains { Glob.matches($0, path) }
+  }
+}
+
+/// A filter's answers, remembered: the same paths come back commit after commit, on several threads.
+public final class PathDecisions: @unchecked Sendable {
+  private let filter: PathFilter
+  private let lock = NSLock()
+  private var answers: [String: Bool] = [:]
+
+  public init(_ filter: PathFilter) { self.filter = filter }
+
+  public func includes(_ path: String) -> Bool {
+    lock.lock()
+    let known = answers[path]
+    lock.unlock()
+    if let known { return known }
+    let answer = filter.includes(path)
+    lock.lock()
+    answers[path] = answer
+    lock.unlock()
+    return answer
   }
 }
 

@@ -77,6 +77,8 @@ public struct OutcomePass {
     var options = session.miningOptions
     options.detail = max(options.detail, .positions)
     options.moves = request.moves
+    let followed = PathDecisions(request.paths)
+    options.movesFollow = { followed.includes($0) }
     options.hunksWhen = { [rules] info in rules.fixKind(MainlineSummary(commitOnly: info)) != nil }
     let miner = HistoryMiner(repository: session.repository, tip: graph.branch.tip, options: options)
     let firstNew = state.rows.count
