@@ -175,15 +175,6 @@ enum MoveSearch {
     var range: Range<Int>
   }
 
-  /// A run of lines of an entry found in a source.
-  struct Match {
-    var entry: Int
-    /// Block offsets.
-    var range: Range<Int>
-    var sourceStart: Int
-    var score: Int32
-  }
-
   /// The moves of every target, by target path; `sources` are the parent versions of the changed files, in
   /// diff order, by path.
   static func moves(
@@ -222,48 +213,82 @@ enum MoveSearch {
     targets[entry.target].blocks[entry.block].score(entry.range)
   }
 
-  /// Rounds of blame's search over `sources` until no entry above `threshold` finds a run; returns the
-  /// entries left (those at or below the threshold are dropped, as blame sets them aside). With
-  /// `skipsOwn` (-C) a file is not searched in its own parent version, which -M already did.
+  /// Blame's rounds over `sources` until no entry above `threshold` finds a run; returns the entries
+  /// left (those at or below the threshold are dropped, as blame sets them aside). With `skipsOwn` (-C)
+  /// a file is not searched in its own parent version, which -M already did.
+  ///
+  /// Blame diffs every source against every piece again after each split. Here each source is read once:
+  /// every maximal run above the threshold is kept per entry, and a piece's best run is the best of those
+  /// runs cut to the piece (a run cut at the piece's edge is still maximal within it).
   private static func search(
     _ start: [Entry], targets: [MoveTarget], sources: [(path: String, lines: BlobLines)], threshold: Int32,
     skipsOwn: Bool, into found: inout [[LineMove]]
   ) -> [Entry] {
-    var queue = start.filter { score($0, targets) > threshold }
-    var leftover: [Entry] = []
-    while !queue.isEmpty {
-      var best: [(match: Match, source: Int)?] = Array(repeating: nil, count: queue.count)
-      let starts = StartTable(queue, targets: targets)
-      for (index, source) in sources.enumerated() {
-        let skip: Set<Int> =
-          !skipsOwn ? [] : Set(queue.indices.filter { targets[queue[$0].target].origin == source.path })
-        for match in bestRuns(of: queue, targets: targets, starts: starts, source: source.lines, skip: skip) {
-          // Ties go to the later source, as blame's copy_split_if_better keeps the later one.
-          if let current = best[match.entry], current.match.score > match.score { continue }
-          best[match.entry] = (match, index)
-        }
+    let queue = start.filter { score($0, targets) > threshold }
+    guard !queue.isEmpty else { return [] }
+    let starts = StartTable(queue, targets: targets)
+    var candidates: [[Candidate]] = Array(repeating: [], count: queue.count)
+    var sequence = 0
+    for (index, source) in sources.enumerated() {
+      let skip: Set<Int> =
+        !skipsOwn ? [] : Set(queue.indices.filter { targets[queue[$0].target].origin == source.path })
+      collectRuns(of: queue, targets: targets, starts: starts, source: source.lines, skip: skip) {
+        entry, range, sourceStart in
+        let block = targets[queue[entry].target].blocks[queue[entry].block]
+        // Cutting a run only lowers its score, so one at or under the threshold can never be taken.
+        guard block.score(range) > threshold else { return }
+        candidates[entry].append(
+          Candidate(range: range, sourceStart: sourceStart, source: index, sequence: sequence))
+        sequence += 1
       }
-      var next: [Entry] = []
-      for (index, entry) in queue.enumerated() {
-        guard let (match, source) = best[index], match.score > threshold else {
-          leftover.append(entry)
+    }
+    var leftover: [Entry] = []
+    for (index, entry) in queue.enumerated() {
+      let block = targets[entry.target].blocks[entry.block]
+      var pieces = [entry.range]
+      while let piece = pieces.popLast() {
+        // The best run cut to this piece; ties go to the later one (blame's copy_split_if_better).
+        var best: (range: Range<Int>, sourceStart: Int, source: Int, score: Int32, sequence: Int)?
+        for candidate in candidates[index] {
+          let lower = max(candidate.range.lowerBound, piece.lowerBound)
+          let upper = min(candidate.range.upperBound, piece.upperBound)
+          guard lower < upper else { continue }
+          let cut = lower..<upper
+          let score = block.score(cut)
+          if let current = best,
+            current.score > score || (current.score == score && current.sequence > candidate.sequence)
+          {
+            continue
+          }
+          best = (
+            cut, candidate.sourceStart + lower - candidate.range.lowerBound, candidate.source, score,
+            candidate.sequence
+          )
+        }
+        guard let best, best.score > threshold else {
+          leftover.append(Entry(target: entry.target, block: entry.block, range: piece))
           continue
         }
-        let block = targets[entry.target].blocks[entry.block]
         found[entry.target].append(
           LineMove(
-            newStart: block.start + match.range.lowerBound + 1, count: match.range.count,
-            sourcePath: sources[source].path, sourceStart: match.sourceStart + 1))
-        for rest in [
-          entry.range.lowerBound..<match.range.lowerBound, match.range.upperBound..<entry.range.upperBound,
-        ]
+            newStart: block.start + best.range.lowerBound + 1, count: best.range.count,
+            sourcePath: sources[best.source].path, sourceStart: best.sourceStart + 1))
+        for rest in [piece.lowerBound..<best.range.lowerBound, best.range.upperBound..<piece.upperBound]
         where !rest.isEmpty && block.score(rest) > threshold {
-          next.append(Entry(target: entry.target, block: entry.block, range: rest))
+          pieces.append(rest)
         }
       }
-      queue = next
     }
     return leftover
+  }
+
+  /// A maximal run of an entry's lines found in one source.
+  struct Candidate {
+    var range: Range<Int>
+    var sourceStart: Int
+    var source: Int
+    /// Order of finding: sources in diff order, runs in the order they end.
+    var sequence: Int
   }
 
   /// Lines shared by more entry lines than this start no run (blank lines, lone braces); they still
@@ -329,12 +354,12 @@ enum MoveSearch {
     }
   }
 
-  /// For each entry, its best-scoring maximal run of lines that appears in `source` (one per entry at
-  /// most; ties go to the later run). Entries in `skip` are not searched in this source.
-  static func bestRuns(
-    of entries: [Entry], targets: [MoveTarget], starts: StartTable, source: BlobLines, skip: Set<Int>
-  ) -> [Match] {
-    var best: [Match?] = Array(repeating: nil, count: entries.count)
+  /// Calls `found` with every maximal run of an entry's lines that appears in `source` (entry index,
+  /// block offsets, 0-based source line), in the order the runs end. Entries in `skip` are not searched.
+  static func collectRuns(
+    of entries: [Entry], targets: [MoveTarget], starts: StartTable, source: BlobLines, skip: Set<Int>,
+    found: (Int, Range<Int>, Int) -> Void
+  ) {
     struct Run {
       var entry: Int
       var lower: Int
@@ -344,11 +369,7 @@ enum MoveSearch {
     var active: [Run] = []
     var kept: [Run] = []
     func close(_ run: Run) {
-      let range = run.lower..<(run.lower + run.length)
-      let entry = entries[run.entry]
-      let score = targets[entry.target].blocks[entry.block].score(range)
-      if let current = best[run.entry], current.score > score { return }
-      best[run.entry] = Match(entry: run.entry, range: range, sourceStart: run.sourceStart, score: score)
+      found(run.entry, run.lower..<(run.lower + run.length), run.sourceStart)
     }
     let lines = source.hashes
     let numbers = source.numbers
@@ -398,6 +419,5 @@ enum MoveSearch {
       }
     }
     for run in active { close(run) }
-    return best.compactMap { $0 }
   }
 }
