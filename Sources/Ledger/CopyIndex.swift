@@ -13,13 +13,13 @@ public struct CopyIndex: Sendable {
   public static let width = 5
 
   /// Per followed file, one value per line: its whitespace-free hash, `blank` for blank lines.
-  private var files: [String: [UInt64]] = [:]
+  fileprivate var files: [String: [UInt64]] = [:]
   /// Files whose lines cannot be followed (binary, missing blob, a diff that did not fit).
-  private var unknown: Set<String> = []
+  fileprivate var unknown: Set<String> = []
   /// How often each window hash occurs in the live code.
   private var windows: [UInt64: Int32] = [:]
   /// Diffs whose hunks did not fit the lines the index knew; those files are left out from there on.
-  public private(set) var misfitDiffs = 0
+  public fileprivate(set) var misfitDiffs = 0
 
   // Scratch of one change, kept between changes for their capacity.
   private var addedWindows: [UInt64] = []
@@ -253,7 +253,7 @@ public struct CopyIndex: Sendable {
 
   // MARK: - Whole files
 
-  private mutating func add(all lines: [UInt64]) {
+  fileprivate mutating func add(all lines: [UInt64]) {
     load(nonBlank: lines)
     for offset in windowOffsets { addWindow(Self.hash(sequence, at: offset)) }
   }
@@ -307,5 +307,41 @@ public struct CopyIndex: Sendable {
       for id in candidate.first..<candidate.first + Int32(Self.width) { copied[Int(id)] = true }
     }
     return copied.reduce(0) { $0 + ($1 ? 1 : 0) }
+  }
+}
+
+// MARK: - Bytes
+
+extension CopyIndex {
+  /// The lines of every file, for the incremental cache; the windows are rebuilt from them.
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(UInt64(files.count))
+    for (path, lines) in files.sorted(by: { $0.key < $1.key }) {
+      writer.write(path)
+      writer.write(UInt64(lines.count))
+      // Hashes are random bits, so fixed eight bytes beat the writer's variable-length integers.
+      lines.withUnsafeBytes { writer.write(raw: Array($0)) }
+    }
+    writer.write(UInt64(unknown.count))
+    for path in unknown.sorted() { writer.write(path) }
+    writer.write(misfitDiffs)
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Truncated) {
+    self.init()
+    for _ in 0..<(try reader.readCount()) {
+      let path = try reader.readString()
+      let count = try reader.readCount()
+      let raw = try reader.readRaw(count * 8)
+      let lines = raw.withUnsafeBytes { buffer in
+        (0..<count).map {
+          UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))
+        }
+      }
+      add(all: lines)
+      files[path] = lines
+    }
+    for _ in 0..<(try reader.readCount()) { unknown.insert(try reader.readString()) }
+    misfitDiffs = try reader.readInt()
   }
 }

@@ -8,6 +8,43 @@ import XCTest
 final class CopiedLinesTests: XCTestCase {
   func testCopiedLinesOfEachMainlineChange() throws {
     let repo = try FixtureRepo()
+    try buildPastes(in: repo)
+    let (_, commits) = try mine(repo)
+    let ledger = LineLedger(configuration: LedgerConfiguration(paths: .standard, copies: true))
+    for commit in commits { ledger.apply(commit, facts: CommitFacts(person: 0, isAI: false)) }
+    XCTAssertEqual(commits.filter { $0.mainlineIndex != nil }.count, 5)
+    XCTAssertEqual(ledger.changes.map(\.linesCopied), [0, 24, 0, 0, 7])
+  }
+
+  /// A ledger resumed from its cached snapshot at any commit counts the same copies as one that read all.
+  func testResumedLedgerCountsTheSameCopies() throws {
+    let repo = try FixtureRepo()
+    try buildPastes(in: repo)
+    let (graph, commits) = try mine(repo)
+    let configuration = LedgerConfiguration(paths: .standard, undoDepth: 10, copies: true)
+    let facts = CommitFacts(person: 0, isAI: false)
+    // A cache resumes after a mainline change (branch commits' states are not kept).
+    for split in 1..<commits.count where commits[split - 1].mainlineIndex != nil {
+      let first = LineLedger(configuration: configuration)
+      for commit in commits[..<split] { first.apply(commit, facts: facts) }
+      let bytes = first.snapshot().encoded()
+      let resumed = try LineLedger(
+        configuration: configuration, resuming: try LineLedger.Snapshot(decoding: bytes),
+        needed: graph.statesNeeded(from: split), mainlineIndex: graph.mainlineIndex(at:))
+      for commit in commits[split...] { resumed.apply(commit, facts: facts) }
+      XCTAssertEqual(resumed.changes.map(\.linesCopied), [0, 24, 0, 0, 7], "resumed at commit \(split)")
+    }
+    // A snapshot written without copies cannot resume a run that counts them.
+    let plain = LineLedger(configuration: LedgerConfiguration(paths: .standard, undoDepth: 10))
+    for commit in commits[..<3] { plain.apply(commit, facts: facts) }
+    XCTAssertThrowsError(
+      try LineLedger(
+        configuration: configuration, resuming: try LineLedger.Snapshot(decoding: plain.snapshot().encoded()),
+        needed: graph.statesNeeded(from: 3), mainlineIndex: graph.mainlineIndex(at:)))
+  }
+
+  /// Mainline changes whose copied lines are known by construction: 0, 24, 0, 0 and 7.
+  private func buildPastes(in repo: FixtureRepo) throws {
     let function = (1...12).map { "    total += weight(\($0)) * item[\($0)];" }
     let source = ["int score(int *item) {", "    int total = 0;"] + function + ["    return total;", "}"]
     try repo.write("src/score.c", text(source))
@@ -42,18 +79,18 @@ final class CopiedLinesTests: XCTestCase {
     try repo.commit("Paste into notes", author: .bob, day: 6)
     try repo.checkout("main")
     try repo.merge("topic", day: 7)
+  }
 
+  /// Every commit of the graph as the pass mines it with copies on: positions, and hashes on the mainline.
+  private func mine(_ repo: FixtureRepo) throws -> (GraphPlan, [CommitDiffs]) {
     let repository = try Repository(discovering: repo.url.path)
     let graph = GraphPlan(try repository.mainlinePlan(for: repository.mainlineBranch(named: nil)))
-    let ledger = LineLedger(
-      configuration: LedgerConfiguration(paths: .standard, copies: true))
     var options = MiningOptions()
     options.detail = .positions
     options.mainlineHunks = true
-    _ = try HistoryMiner(repository: repository, options: options).mine(graph) { commit in
-      ledger.apply(commit, facts: CommitFacts(person: 0, isAI: false))
-    }
-    XCTAssertEqual(ledger.changes.map(\.linesCopied), [0, 24, 0, 0, 7])
+    var commits: [CommitDiffs] = []
+    _ = try HistoryMiner(repository: repository, options: options).mine(graph) { commits.append($0) }
+    return (graph, commits)
   }
 
   func testCopiesAreZeroWhenNotAskedFor() throws {
