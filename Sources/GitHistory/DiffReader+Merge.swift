@@ -104,7 +104,11 @@ extension DiffReader {
 
   /// Zero-context hunk positions between two blobs, streamed without keeping lines.
   /// A nil id stands for no file (an added or deleted one).
-  func blobHunks(old: OID?, new: OID?, path: String) -> (hunks: [Hunk], binary: Bool, missing: Bool) {
+  /// `inspect` sees both blobs and the hunks while the blobs are still loaded (the move search reads them).
+  func blobHunks(
+    old: OID?, new: OID?, path: String,
+    inspect: ((_ old: OpaquePointer?, _ new: OpaquePointer?, _ hunks: [Hunk], _ binary: Bool) -> Void)? = nil
+  ) -> (hunks: [Hunk], binary: Bool, missing: Bool) {
     var oldBlob: OpaquePointer?
     var newBlob: OpaquePointer?
     var oldRaw = old?.gitOID ?? git_oid()
@@ -145,6 +149,7 @@ extension DiffReader {
       git_error_clear()
       return ([], false, true)
     }
+    inspect?(oldBlob, newBlob, collector.hunks, collector.binary)
     return (collector.hunks, collector.binary, false)
   }
 }

@@ -25,7 +25,7 @@ extension DiffReader {
   }
 
   /// The diff of `changes` blob by blob, in libgit2's delta order, with the detail the options ask for.
-  func blobDiffs(_ changes: [ChangedBlob]) throws(GitError) -> [FileDiff] {
+  func blobDiffs(_ changes: [ChangedBlob], gatherer: MoveGatherer? = nil) throws(GitError) -> [FileDiff] {
     var files: [FileDiff] = []
     files.reserveCapacity(changes.count)
     for change in changes.sorted(by: { Self.pathOrder($0.path, $1.path) }) {
@@ -35,9 +35,18 @@ extension DiffReader {
         kind: kind,
         oldMode: change.old?.mode ?? 0, newMode: change.new?.mode ?? 0)
       if options.detail >= .hunks {
-        try patchFromBlobs(&file, old: change.old?.id, new: change.new?.id, path: change.path)
+        try patchFromBlobs(
+          &file, old: change.old?.id, new: change.new?.id, path: change.path, gatherer: gatherer)
       } else {
+        let described = file
         let (hunks, binary, missing) = blobHunks(old: change.old?.id, new: change.new?.id, path: change.path)
+        {
+          old, new, hunks, binary in
+          guard let gatherer, !binary else { return }
+          var seen = described
+          seen.hunks = hunks
+          gatherer.add(seen, old: old, new: new)
+        }
         file.isMissing = missing
         file.isBinary = binary && !missing
         if !binary, !missing {
@@ -59,7 +68,9 @@ extension DiffReader {
   }
 
   /// Counts and (at `.hunks` detail and above) line hashes from a blob-to-blob patch.
-  private func patchFromBlobs(_ file: inout FileDiff, old: OID?, new: OID?, path: String) throws(GitError) {
+  private func patchFromBlobs(
+    _ file: inout FileDiff, old: OID?, new: OID?, path: String, gatherer: MoveGatherer?
+  ) throws(GitError) {
     var oldBlob: OpaquePointer?
     var newBlob: OpaquePointer?
     defer {
@@ -85,6 +96,7 @@ extension DiffReader {
     defer { git_patch_free(patch) }
     guard let patch else { return }
     try fill(&file, from: patch)
+    gatherer?.add(file, old: oldBlob, new: newBlob)
   }
 }
 

@@ -25,14 +25,23 @@ struct DiffReader {
   }
 
   private func diff(oldTree: OpaquePointer?, newTree: OpaquePointer?) throws(GitError) -> Result {
+    // Moves are searched only where the options keep hunk positions, which they are found from.
+    let gatherer =
+      options.moves != .off && options.detail >= .positions ? MoveGatherer(mode: options.moves) : nil
+    var result: Result
     if !options.libgit2TreeDiff, let changed = try changedBlobs(old: oldTree, new: newTree) {
-      return Result(files: try blobDiffs(changed), renameDetectionSkipped: false)
+      result = Result(files: try blobDiffs(changed, gatherer: gatherer), renameDetectionSkipped: false)
+    } else {
+      result = try libgit2Diff(oldTree: oldTree, newTree: newTree, gatherer: gatherer)
     }
-    return try libgit2Diff(oldTree: oldTree, newTree: newTree)
+    gatherer?.finish(&result.files)
+    return result
   }
 
   /// libgit2's own tree diff, with rename detection: for changes the tree walk leaves to it.
-  func libgit2Diff(oldTree: OpaquePointer?, newTree: OpaquePointer?) throws(GitError) -> Result {
+  func libgit2Diff(
+    oldTree: OpaquePointer?, newTree: OpaquePointer?, gatherer: MoveGatherer? = nil
+  ) throws(GitError) -> Result {
     var diffOptions = Self.zeroContextOptions()
     diffOptions.flags |= GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
     var diff: OpaquePointer?
@@ -46,14 +55,17 @@ struct DiffReader {
       skipped = try findRenames(in: diff!)
     }
     let count = git_diff_num_deltas(diff)
+    var files: [FileDiff]
     if options.detail <= .positions, let counted = streamedStats(diff!, count: count) {
-      return Result(files: counted, renameDetectionSkipped: skipped)
+      files = counted
+    } else {
+      files = []
+      files.reserveCapacity(count)
+      for index in 0..<count {
+        files.append(try file(at: index, in: diff!))
+      }
     }
-    var files: [FileDiff] = []
-    files.reserveCapacity(count)
-    for index in 0..<count {
-      files.append(try file(at: index, in: diff!))
-    }
+    if let gatherer { gather(files, from: diff!, into: gatherer) }
     return Result(files: files, renameDetectionSkipped: skipped)
   }
 

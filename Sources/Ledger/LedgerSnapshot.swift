@@ -194,7 +194,8 @@ extension FileLines {
       writer.write(UInt64(run.origin &+ 1))
       writer.write(UInt64(run.landing &+ 1))
       writer.write(UInt64(run.count))
-      writer.write(run.ai)
+      // A varint of flags: older caches wrote the AI flag alone as one 0/1 byte, which reads the same.
+      writer.write(UInt64((run.ai ? 1 : 0) | (run.copy ? 2 : 0)))
     }
   }
 
@@ -207,8 +208,9 @@ extension FileLines {
       let origin = UInt32(truncatingIfNeeded: try reader.readUInt64()) &- 1
       let landing = UInt32(truncatingIfNeeded: try reader.readUInt64()) &- 1
       let lines = UInt32(truncatingIfNeeded: try reader.readUInt64())
-      let ai = try reader.readBool()
-      runs.append(LineRun(origin: origin, landing: landing, count: lines, ai: ai))
+      let flags = try reader.readUInt64()
+      runs.append(
+        LineRun(origin: origin, landing: landing, count: lines, ai: flags & 1 != 0, copy: flags & 2 != 0))
     }
     self.init(runs: runs)
     self.known = known
@@ -235,6 +237,7 @@ extension ChangeLines {
       writer.write(lines)
     }
     writer.write(removedLines)
+    writer.write(linesMoved)
     writer.write(linesCopied)
   }
 
@@ -253,6 +256,7 @@ extension ChangeLines {
       blamed[index] = try reader.readInt()
     }
     removedLines = try reader.readInt()
+    linesMoved = try reader.readInt()
     linesCopied = try reader.readInt()
   }
 }

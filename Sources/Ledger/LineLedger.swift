@@ -69,6 +69,11 @@ public final class LineLedger {
     var context = CommitContext(
       position: UInt32(position), mainline: commit.mainlineIndex, time: commit.change.commit.committer.time,
       facts: facts)
+    if commit.change.files.contains(where: { !$0.moves.isEmpty }) {
+      // Moved lines take their origins from the first parent's files as they were before this commit.
+      context.parentFiles = files
+      context.removals = SourceRemovals(commit.change.files)
+    }
     if commit.parentPositions.count > 1 {
       context.others = zip(commit.parentPositions.dropFirst(), commit.otherParentDiffs).map { parent, diffs in
         OtherParent(files: parent >= 0 ? states[parent]?.files : nil, diffs: diffs)
@@ -79,6 +84,9 @@ public final class LineLedger {
     }
     for file in commit.change.files {
       apply(file, to: &files, context: &context)
+    }
+    if let mainline = commit.mainlineIndex, !context.cancelled.isEmpty {
+      dropEmptyDeaths(of: context.cancelled, at: mainline)
     }
     if commit.mainlineIndex != nil, configuration.undoDepth > 0 {
       tipFiles = files
@@ -180,6 +188,11 @@ public final class LineLedger {
     var time: Int64
     var facts: CommitFacts
     var others: [OtherParent] = []
+    /// The first parent's files, kept only when the diff has moves to look their sources up in.
+    var parentFiles: FileTable?
+    var removals: SourceRemovals?
+    /// Landing changes whose deaths a move cancelled in this commit.
+    var cancelled: Set<Int> = []
 
     var landing: UInt32 { mainline.map { UInt32($0) } ?? LineRun.notLanded }
   }
@@ -250,7 +263,7 @@ public final class LineLedger {
     of file: FileDiff, to base: FileLines, path: String, context: inout CommitContext
   ) -> FileLines? {
     var out = base
-    let sources = LineSources(path: path, context: &context, ledger: self)
+    let sources = LineSources(path: path, moves: file.moves, context: &context, ledger: self)
     var origins = sources
     let addedWhitespaceFree =
       context.facts.isFix
@@ -267,8 +280,14 @@ public final class LineLedger {
         let run = origins.run(forAddedLine: hunk.newStart + offset)
         inserted.appendMerging(run)
         if let mainline = context.mainline {
-          changes[mainline].owned += 1
-          if run.ai { changes[mainline].aiOwned += 1 }
+          if run.landing == context.landing {
+            changes[mainline].owned += 1
+            if run.ai { changes[mainline].aiOwned += 1 }
+          } else {
+            changes[mainline].linesMoved += 1
+            // A moved line did not die where it was removed: it lives on here.
+            if !run.copy { cancelDeath(of: run, context: &context) }
+          }
         }
       }
       var tracker = RemovalTracker(lines: hunk.removed, addedWhitespaceFree: addedWhitespaceFree)
@@ -298,7 +317,7 @@ public final class LineLedger {
     var b = right.next()
     while var x = a, var y = b {
       let step = min(x.count, y.count)
-      out.appendMerging(LineRun(origin: y.origin, landing: x.landing, count: step, ai: y.ai))
+      out.appendMerging(LineRun(origin: y.origin, landing: x.landing, count: step, ai: y.ai, copy: x.copy))
       x.count -= step
       y.count -= step
       a = x.count == 0 ? left.next() : x
@@ -358,18 +377,41 @@ public final class LineLedger {
         changes[mainline].blamed[Int(piece.landing), default: 0] += 1
       }
     }
-    guard piece.landing != LineRun.notLanded, Int(piece.landing) < changes.count else { return }
-    if piece.ai { changes[Int(piece.landing)].aiDeaths += Int(piece.count) }
-    let landed = changes[Int(piece.landing)].time
-    let days = Int(max(0, context.time - landed) / 86_400)
+    guard piece.landing != LineRun.notLanded, Int(piece.landing) < changes.count, !piece.copy else { return }
+    record(deaths: Int(piece.count), of: piece, context: context)
+  }
+
+  /// Adds `count` deaths (negative: takes them back) of lines like `piece` removed by this commit.
+  private func record(deaths count: Int, of piece: LineRun, context: CommitContext) {
+    let landing = Int(piece.landing)
+    if piece.ai { changes[landing].aiDeaths += count }
+    let days = Int(max(0, context.time - changes[landing].time) / 86_400)
     let writer = piece.origin == LineRun.unknown ? -1 : persons[Int(piece.origin)]
     let remover =
       context.others.isEmpty
       ? persons[Int(context.position)] : sideRemovers[piece.origin] ?? persons[Int(context.position)]
     if writer == remover {
-      changes[Int(piece.landing)].deaths[days, default: DeathCount()].own += Int(piece.count)
+      changes[landing].deaths[days, default: DeathCount()].own += count
     } else {
-      changes[Int(piece.landing)].deaths[days, default: DeathCount()].others += Int(piece.count)
+      changes[landing].deaths[days, default: DeathCount()].others += count
+    }
+  }
+
+  /// Takes back the death this commit recorded (or will record) for the source line of a moved line.
+  private func cancelDeath(of run: LineRun, context: inout CommitContext) {
+    guard run.landing != LineRun.notLanded, Int(run.landing) < changes.count else { return }
+    record(
+      deaths: -1, of: LineRun(origin: run.origin, landing: run.landing, count: 1, ai: run.ai),
+      context: context)
+    context.cancelled.insert(Int(run.landing))
+  }
+
+  /// A death and its cancellation leave an empty day behind; the outputs list only days with deaths.
+  private func dropEmptyDeaths(of landings: Set<Int>, at mainline: Int) {
+    for landing in landings {
+      for (day, count) in changes[landing].deaths where count.own == 0 && count.others == 0 {
+        changes[landing].deaths[day] = nil
+      }
     }
   }
 
@@ -386,19 +428,27 @@ public final class LineLedger {
     let aiRanges: [ClosedRange<Int>]?
     var parents: [ParentLines] = []
     var identicalParentLines: FileLines?
+    /// Moves into this file (sorted by new line) with the first parent's files they come from.
+    let moves: [LineMove]
+    var nextMove = 0
+    let parentFiles: FileTable?
+    let removals: SourceRemovals?
 
     struct ParentLines {
       var lines: FileLines
       var mapper: LineMapper
     }
 
-    init(path: String, context: inout CommitContext, ledger: LineLedger) {
+    init(path: String, moves: [LineMove], context: inout CommitContext, ledger: LineLedger) {
       self.path = path
       own = context.position
       landing = context.landing
       isAI = context.facts.isAI
       marksLandedLines = context.mainline != nil && context.facts.isAI
       aiRanges = context.facts.aiLines.map { $0[path] ?? [] }
+      self.moves = context.parentFiles == nil ? [] : moves
+      parentFiles = context.parentFiles
+      removals = context.removals
       for index in context.others.indices {
         if context.others[index].byNewPath == nil {
           context.others[index].byNewPath = Dictionary(
@@ -421,22 +471,60 @@ public final class LineLedger {
     }
 
     /// The run for 1-based new line `line`, which the first-parent diff adds.
+    ///
+    /// A line moved or copied from the first parent keeps that line's landing (`git blame --first-parent
+    /// -M -C`); its origin is another parent's when one has the line unchanged (blame asks every parent
+    /// before looking for moves), else the moved line's.
     mutating func run(forAddedLine line: Int) -> LineRun {
+      let moved = movedSource(of: line)
+      var landing = landing
+      var copy = false
+      if let moved, moved.run.landing != LineRun.notLanded || !marksLanding {
+        landing = moved.run.landing
+        copy = !moved.removed
+      }
+      // A merge whose own message marks the pull request as AI work marks the lines it lands.
+      let marks = marksLandedLines && landing == self.landing
       if let identical = identicalParentLines,
         let found = identical.run(at: line - 1)
       {
-        return LineRun(origin: found.origin, landing: landing, count: 1, ai: found.ai || marksLandedLines)
+        return LineRun(origin: found.origin, landing: landing, count: 1, ai: found.ai || marks, copy: copy)
       }
       for index in parents.indices {
         if let old = parents[index].mapper.oldLine(forUnchanged: line),
           let found = parents[index].lines.run(at: old - 1)
         {
-          // A merge whose own message marks the pull request as AI work marks the lines it lands.
-          return LineRun(origin: found.origin, landing: landing, count: 1, ai: found.ai || marksLandedLines)
+          return LineRun(origin: found.origin, landing: landing, count: 1, ai: found.ai || marks, copy: copy)
         }
+      }
+      if let moved {
+        return LineRun(origin: moved.run.origin, landing: landing, count: 1, ai: moved.run.ai, copy: copy)
       }
       let ai = aiRanges.map { ranges in ranges.contains { $0.contains(line) } } ?? isAI
       return LineRun(origin: own, landing: landing, count: 1, ai: ai)
+    }
+
+    /// Whether this commit lands lines on the mainline (a mainline change).
+    var marksLanding: Bool { landing != LineRun.notLanded }
+
+    private var sourceName: String?
+    private var sourceLines: FileLines?
+
+    /// The first parent's run for the source of a moved line, and whether this commit removed that line.
+    /// Queries come in ascending order.
+    private mutating func movedSource(of line: Int) -> (run: LineRun, removed: Bool)? {
+      while nextMove < moves.count, moves[nextMove].newStart + moves[nextMove].count <= line { nextMove += 1 }
+      guard nextMove < moves.count, moves[nextMove].newStart <= line, let parentFiles else { return nil }
+      let move = moves[nextMove]
+      if sourceName != move.sourcePath {
+        sourceName = move.sourcePath
+        sourceLines = parentFiles[move.sourcePath]
+      }
+      let source = move.sourceStart + (line - move.newStart)
+      guard let lines = sourceLines, lines.known, let run = lines.run(at: source - 1),
+        run.origin != LineRun.unknown
+      else { return nil }
+      return (run, removals?.removes(path: move.sourcePath, line: source) ?? false)
     }
   }
 }
@@ -467,5 +555,36 @@ struct LineMapper {
       break
     }
     return line + shift
+  }
+}
+
+/// Which lines of the first parent's files a commit removes: a moved line whose source stays is a copy.
+struct SourceRemovals {
+  private var deleted: Set<String> = []
+  /// 1-based old line ranges of each file's hunks, in order.
+  private var removed: [String: [Range<Int>]] = [:]
+
+  init(_ files: [FileDiff]) {
+    for file in files {
+      guard let old = file.oldPath else { continue }
+      if file.newPath == nil || file.isBinary {
+        deleted.insert(old)
+        continue
+      }
+      let ranges = file.hunks.filter { $0.oldCount > 0 }.map { $0.oldStart..<($0.oldStart + $0.oldCount) }
+      if !ranges.isEmpty { removed[old] = ranges.sorted { $0.lowerBound < $1.lowerBound } }
+    }
+  }
+
+  func removes(path: String, line: Int) -> Bool {
+    if deleted.contains(path) { return true }
+    guard let ranges = removed[path] else { return false }
+    var low = 0
+    var high = ranges.count
+    while low < high {
+      let middle = (low + high) / 2
+      if ranges[middle].upperBound <= line { low = middle + 1 } else { high = middle }
+    }
+    return low < ranges.count && ranges[low].contains(line)
   }
 }

@@ -6,12 +6,15 @@ struct LineRun: Hashable, Sendable {
   var landing: UInt32
   var count: UInt32
   var ai: Bool
+  /// Copied from lines that stayed where they were (`git blame -C` gives them the source's origin and
+  /// landing): the landing change did not write them, so their removal is not its lines dying.
+  var copy = false
 
   static let unknown = UInt32.max
   static let notLanded = UInt32.max
 
   func sameKind(as other: LineRun) -> Bool {
-    origin == other.origin && landing == other.landing && ai == other.ai
+    origin == other.origin && landing == other.landing && ai == other.ai && copy == other.copy
   }
 }
 

@@ -23,6 +23,9 @@ final class CopiedLinesTests: XCTestCase {
     let (graph, commits) = try mine(repo)
     let configuration = LedgerConfiguration(paths: .standard, undoDepth: 10, copies: true)
     let facts = CommitFacts(person: 0, isAI: false)
+    let full = LineLedger(configuration: configuration)
+    for commit in commits { full.apply(commit, facts: facts) }
+    XCTAssertGreaterThan(full.changes[3].linesMoved, 0, "the moved block keeps its origin")
     // A cache resumes after a mainline change (branch commits' states are not kept).
     for split in 1..<commits.count where commits[split - 1].mainlineIndex != nil {
       let first = LineLedger(configuration: configuration)
@@ -33,6 +36,7 @@ final class CopiedLinesTests: XCTestCase {
         needed: graph.statesNeeded(from: split), mainlineIndex: graph.mainlineIndex(at:))
       for commit in commits[split...] { resumed.apply(commit, facts: facts) }
       XCTAssertEqual(resumed.changes.map(\.linesCopied), [0, 24, 0, 0, 7], "resumed at commit \(split)")
+      XCTAssertEqual(resumed.changes, full.changes, "resumed at commit \(split)")
     }
     // A snapshot written without copies cannot resume a run that counts them.
     let plain = LineLedger(configuration: LedgerConfiguration(paths: .standard, undoDepth: 10))
@@ -81,13 +85,14 @@ final class CopiedLinesTests: XCTestCase {
     try repo.merge("topic", day: 7)
   }
 
-  /// Every commit of the graph as the pass mines it with copies on: positions, and hashes on the mainline.
+  /// Every commit of the graph as the pass mines it with moves on: positions, moves, hashes on the mainline.
   private func mine(_ repo: FixtureRepo) throws -> (GraphPlan, [CommitDiffs]) {
     let repository = try Repository(discovering: repo.url.path)
     let graph = GraphPlan(try repository.mainlinePlan(for: repository.mainlineBranch(named: nil)))
     var options = MiningOptions()
     options.detail = .positions
     options.mainlineHunks = true
+    options.moves = .commit
     var commits: [CommitDiffs] = []
     _ = try HistoryMiner(repository: repository, options: options).mine(graph) { commits.append($0) }
     return (graph, commits)

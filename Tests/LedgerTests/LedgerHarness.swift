@@ -12,7 +12,7 @@ struct LedgerRun {
 
   init(
     _ repo: FixtureRepo, keep: [String] = ["HEAD"], paths: PathFilter = .everything,
-    releases: [ReleaseWindow] = [],
+    releases: [ReleaseWindow] = [], moves: MoveDetection = .off,
     facts: (CommitInfo) -> CommitFacts = { _ in CommitFacts(person: 0, isAI: false) }
   ) throws {
     let repository = try Repository(discovering: repo.url.path)
@@ -30,6 +30,7 @@ struct LedgerRun {
       configuration: LedgerConfiguration(paths: paths, releases: releases, keptStates: kept))
     var options = MiningOptions()
     options.detail = .positions
+    options.moves = moves
     var seen: [CommitDiffs] = []
     let ledger = self.ledger
     _ = try HistoryMiner(repository: repository, options: options).mine(graph) { commit in
@@ -47,9 +48,10 @@ struct LedgerRun {
 }
 
 /// `git blame --porcelain` of every line of `path` at `rev`: the commit of each line, in order.
-func blame(_ repo: FixtureRepo, _ path: String, at rev: String, firstParent: Bool = false) throws -> [String]
-{
-  var args = ["blame", "--porcelain"]
+func blame(
+  _ repo: FixtureRepo, _ path: String, at rev: String, firstParent: Bool = false, options: [String] = []
+) throws -> [String] {
+  var args = ["blame", "--porcelain"] + options
   if firstParent { args.append("--first-parent") }
   let output = try repo.git(args + [rev, "--", path])
   var result: [String] = []

@@ -58,9 +58,9 @@ final class CacheTests: XCTestCase {
     }
   }
 
-  func branchyRepo(seed: UInt64 = 11, commits: Int = 140) throws -> FixtureRepo {
+  func branchyRepo(seed: UInt64 = 11, commits: Int = 140, shapes: HistoryShapes = []) throws -> FixtureRepo {
     let repo = try FixtureRepo()
-    try buildRandomHistory(in: repo, seed: seed, commits: commits)
+    try buildRandomHistory(in: repo, seed: seed, commits: commits, shapes: shapes)
     return repo
   }
 
@@ -89,6 +89,22 @@ final class CacheTests: XCTestCase {
     let again = try run(repo, cache: .readWrite)
     XCTAssertTrue(again.notes.joined.contains("0 new commit(s)"), again.notes.joined)
     assertSameRows(again, full)
+  }
+
+  /// Moved lines keep their origins and landings across a resume: the kept states carry the copy flags.
+  func testResumingAHistoryWithMovesEqualsReadingAllHistory() throws {
+    let repo = try branchyRepo(seed: 8, commits: 120, shapes: [.moves])
+    let tip = try repo.revParse("main")
+    let chain = try firstParents(repo)
+    let full = try run(repo, cache: .off)
+    for back in [30, 3] {
+      try repo.git(["update-ref", "refs/heads/main", chain[back]])
+      _ = try run(repo, cache: .readWrite)
+      try repo.git(["update-ref", "refs/heads/main", tip])
+      let resumed = try run(repo, cache: .readWrite)
+      XCTAssertTrue(resumed.notes.joined.contains("cache: resumed"), resumed.notes.joined)
+      assertSameRows(resumed, full)
+    }
   }
 
   func testForcePushRebuildsWithAReason() throws {

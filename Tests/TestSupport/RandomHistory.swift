@@ -41,6 +41,10 @@ public struct HistoryShapes: OptionSet, Sendable {
   /// A branch that lives across many episodes, takes the mainline in and lands more than once.
   public static let longLived = HistoryShapes(rawValue: 16)
 
+  /// Blocks of lines moved within and across files, moved with small edits, moved out of a renamed file,
+  /// and copied (what `git blame -M -C` follows). Not in `all`: those histories stay as they were.
+  public static let moves = HistoryShapes(rawValue: 32)
+
   public static let all: HistoryShapes = [crissCross, mainIntoBranch, octopus, branchRenames, longLived]
 }
 
@@ -82,7 +86,7 @@ private struct RandomHistoryBuilder {
     }
     while created.count < commits {
       let remaining = commits - created.count
-      if !shapes.isEmpty, remaining >= 8, random.chance(0.25) {
+      if !shapes.subtracting(.moves).isEmpty, remaining >= 8, random.chance(0.25) {
         try shapedEpisode()
       } else if remaining >= 3, random.chance(branchProbability) {
         try branchEpisode(budget: remaining)
@@ -100,6 +104,7 @@ private struct RandomHistoryBuilder {
     let roll = random.int(in: 0...99)
     let files = try textFiles()
     guard !files.isEmpty else { return try addFile() }
+    if shapes.contains(.moves), files.count >= 2, random.chance(0.35) { return try moveBlock(files) }
     switch roll {
     case 0..<55: try editLines(random.pick(files))
     case 55..<67: try addFile()
@@ -203,6 +208,42 @@ private struct RandomHistoryBuilder {
       if lines.isEmpty { lines = [newLine()] }
     }
     try repo.write(path, lines.joined(separator: "\n") + "\n")
+  }
+
+  /// One commit's worth of moved or copied lines (see `HistoryShapes.moves`).
+  private mutating func moveBlock(_ files: [String]) throws {
+    let kind = random.int(in: 0...5)
+    let original = random.pick(files)
+    var from = original
+    var source = try lines(of: from)
+    // A rename keeps most of its file, so git's and libgit2's similarity scores agree it is one.
+    let count = min(random.int(in: 1...8), max(1, kind == 3 ? source.count / 4 : source.count - 1))
+    let start = random.int(in: 0...(source.count - count))
+    var block = Array(source[start..<(start + count)])
+    if kind == 2 { block[random.int(in: 0...(block.count - 1))] = newLine() }
+    if kind == 3 {
+      fileCounter += 1
+      let renamed = "src/moved\(fileCounter)/\(URL(fileURLWithPath: from).lastPathComponent)"
+      try repo.move(from, renamed)
+      from = renamed
+    }
+    let copies = kind >= 4
+    if !copies { source.removeSubrange(start..<(start + count)) }
+    if kind == 0 || (kind == 5 && random.chance(0.5)) {
+      // Within the file: somewhere else in it.
+      var at = random.int(in: 0...source.count)
+      if copies, at > start, at < start + count { at = start }
+      source.insert(contentsOf: block, at: at)
+      try repo.write(from, (source.isEmpty ? [newLine()] : source).joined(separator: "\n") + "\n")
+      return
+    }
+    try repo.write(from, (source.isEmpty ? [newLine()] : source).joined(separator: "\n") + "\n")
+    let others = files.filter { $0 != original }
+    guard !others.isEmpty else { return }
+    let to = random.pick(others)
+    var target = try lines(of: to)
+    target.insert(contentsOf: block, at: random.int(in: 0...target.count))
+    try repo.write(to, target.joined(separator: "\n") + "\n")
   }
 
   private mutating func addFile() throws {
