@@ -97,6 +97,8 @@ public struct CopyIndex: Sendable {
       return
     }
     var lines = base ?? []
+    // One owner, so the edits below change the lines in place instead of copying the file.
+    base = nil
     if !baseIndexed { add(all: lines) }
     let hunks = file.hunks.count > 1 ? file.hunks.sorted { $0.oldStart < $1.oldStart } : file.hunks
     guard fits(hunks, lineCount: lines.count, lines: lines) else {
@@ -189,36 +191,35 @@ public struct CopyIndex: Sendable {
     let start = Self.oldIndex(hunks.first!)
     let end = Self.oldIndex(hunks.last!) + hunks.last!.oldCount
     // Up to `context` non-blank lines on each side, which no hunk of the group touches.
-    var before: [UInt64] = []
-    var index = start - 1
-    while index >= 0, before.count < context {
-      if lines[index] != Self.blank { before.append(lines[index]) }
-      index -= 1
+    var from = start
+    var found = 0
+    while from > 0, found < context {
+      from -= 1
+      if lines[from] != Self.blank { found += 1 }
     }
-    before.reverse()
-    var after: [UInt64] = []
-    index = end
-    while index < lines.count, after.count < context {
-      if lines[index] != Self.blank { after.append(lines[index]) }
-      index += 1
+    var to = end
+    found = 0
+    while to < lines.count, found < context {
+      if lines[to] != Self.blank { found += 1 }
+      to += 1
     }
 
     sequence.removeAll(keepingCapacity: true)
-    sequence.append(contentsOf: before)
-    for index in start..<end where lines[index] != Self.blank { sequence.append(lines[index]) }
-    sequence.append(contentsOf: after)
+    for index in from..<to where lines[index] != Self.blank { sequence.append(lines[index]) }
     for offset in windowOffsets { removeWindow(Self.hash(sequence, at: offset)) }
 
     sequence.removeAll(keepingCapacity: true)
     sequenceIDs.removeAll(keepingCapacity: true)
-    func keep(_ value: UInt64) {
-      sequence.append(value)
-      sequenceIDs.append(-1)
+    func keep(_ range: Range<Int>) {
+      for index in range where lines[index] != Self.blank {
+        sequence.append(lines[index])
+        sequenceIDs.append(-1)
+      }
     }
-    for value in before { keep(value) }
+    keep(from..<start)
     var settled = start
     for hunk in hunks {
-      for index in settled..<Self.oldIndex(hunk) where lines[index] != Self.blank { keep(lines[index]) }
+      keep(settled..<Self.oldIndex(hunk))
       for line in hunk.added where !line.isBlank {
         sequence.append(Self.value(line))
         sequenceIDs.append(nextLineID)
@@ -226,7 +227,7 @@ public struct CopyIndex: Sendable {
       }
       settled = Self.oldIndex(hunk) + hunk.oldCount
     }
-    for value in after { keep(value) }
+    keep(end..<to)
     for offset in windowOffsets {
       let hash = Self.hash(sequence, at: offset)
       addWindow(hash)
@@ -289,10 +290,11 @@ public struct CopyIndex: Sendable {
   /// Lines in candidate windows whose block existed at the first parent and still exists beyond the copies
   /// this change made.
   private func copiedLines() -> Int {
-    guard !candidates.isEmpty else { return 0 }
+    // Most new code is unique: a window that occurs once now is the one the change put there.
+    let repeated = candidates.filter { (windows[$0.hash] ?? 0) > 1 }
+    guard !repeated.isEmpty else { return 0 }
     var madeHere: [UInt64: Int32] = [:]
-    for candidate in candidates { madeHere[candidate.hash, default: 0] += 1 }
-    // Most new code is unique: its windows occur only where the change put them.
+    for candidate in repeated { madeHere[candidate.hash, default: 0] += 1 }
     var survivors: [UInt64: Int32] = [:]
     for (hash, made) in madeHere where (windows[hash] ?? 0) > made {
       survivors[hash] = 0
@@ -302,7 +304,7 @@ public struct CopyIndex: Sendable {
     for hash in addedWindows where survivors[hash] != nil { survivors[hash]! += 1 }
     for hash in removedWindows where survivors[hash] != nil { survivors[hash]! -= 1 }
     var copied = [Bool](repeating: false, count: Int(nextLineID))
-    for candidate in candidates {
+    for candidate in repeated {
       guard let net = survivors[candidate.hash], (windows[candidate.hash] ?? 0) - net > 0 else { continue }
       for id in candidate.first..<candidate.first + Int32(Self.width) { copied[Int(id)] = true }
     }
