@@ -125,7 +125,10 @@ public struct HistoryMiner: Sendable {
   func change(_ entry: MainlinePlan.Entry, index: Int, worker: Worker) throws(GitError) -> Change {
     let repository = worker.repository
     let reader = worker.reader
-    var change = try diffed(entry.oid, worker: worker)
+    var change =
+      options.mainlineHunks
+      ? try diffed(entry.oid, repository: repository, reader: worker.hunkReader)
+      : try diffed(entry.oid, worker: worker)
     change.index = index
     change.contributing = try entry.contributing.map { oid throws(GitError) in
       if options.contributingStats {

@@ -27,6 +27,8 @@ public struct MiningOptions: Sendable {
   /// Commits that get hunks with line hashes when this says so, decided on the worker from the commit's
   /// metadata (fix changes, whose removed lines SZZ filters line by line).
   public var hunksWhen: (@Sendable (CommitInfo) -> Bool)?
+  /// Mainline changes get hunks with line hashes whatever `detail` says (copy-pasted lines need them).
+  public var mainlineHunks = false
   /// Which moved and copied lines each diff reports in `FileDiff.moves` (needs `.positions` detail).
   public var moves: MoveDetection = .off
   /// Files whose lines are followed at all: others are neither searched for moves nor moved from (the

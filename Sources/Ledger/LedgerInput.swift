@@ -41,14 +41,18 @@ public struct LedgerConfiguration: Sendable {
   /// How many of the newest mainline changes keep what they replaced, so a resumed run can start new
   /// branches from their states (0: no snapshot is wanted).
   public var undoDepth = 0
+  /// Count each mainline change's copy-pasted lines (`ChangeLines.linesCopied`); needs the line hashes of
+  /// every mainline change's hunks.
+  public var copies = false
 
   public init(
     paths: PathFilter = .standard, releases: [ReleaseWindow] = [], keptStates: Set<Int> = [],
-    undoDepth: Int = 0
+    undoDepth: Int = 0, copies: Bool = false
   ) {
     self.paths = paths
     self.releases = releases
     self.keptStates = keptStates
     self.undoDepth = undoDepth
+    self.copies = copies
   }
 }

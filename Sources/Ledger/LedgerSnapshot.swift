@@ -19,6 +19,8 @@ extension LineLedger {
     var undo: [UndoStep]
     var unknownFileVersions: Int
     var misfitDiffs: Int
+    /// The mainline's line hashes when the ledger counts copy-pasted lines.
+    var copies: CopyIndex?
 
     /// Commits of the graph the snapshot has seen.
     public var commitCount: Int { persons.count }
@@ -53,7 +55,8 @@ extension LineLedger {
     Snapshot(
       persons: persons, mergeCommits: mergeCommits, changes: changes, sideRemovers: sideRemovers,
       tipFiles: tipFiles.dictionary, undo: Array(undo.suffix(configuration.undoDepth)),
-      unknownFileVersions: unknownFileVersions, misfitDiffs: misfitDiffs)
+      unknownFileVersions: unknownFileVersions, misfitDiffs: misfitDiffs,
+      copies: configuration.copies ? copyIndex : nil)
   }
 
   /// A ledger that goes on from `snapshot`. `needed` maps each earlier graph position that new commits
@@ -71,6 +74,12 @@ extension LineLedger {
     undo = snapshot.undo
     unknownFileVersions = snapshot.unknownFileVersions
     misfitDiffs = snapshot.misfitDiffs
+    if configuration.copies {
+      guard let copies = snapshot.copies else {
+        throw ResumeError(description: "the cached ledger did not count copy-pasted lines")
+      }
+      copyIndex = copies
+    }
     let oldest = snapshot.undo.first?.mainline ?? snapshot.changes.count
     for (position, children) in needed {
       guard let index = mainlineIndex(position) else {
@@ -127,6 +136,8 @@ extension LineLedger.Snapshot {
     }
     writer.write(unknownFileVersions)
     writer.write(misfitDiffs)
+    writer.write(copies != nil)
+    copies?.encode(to: &writer)
     return writer.bytes
   }
 
@@ -169,6 +180,7 @@ extension LineLedger.Snapshot {
     }
     unknownFileVersions = try reader.readInt()
     misfitDiffs = try reader.readInt()
+    copies = try reader.readBool() ? try CopyIndex(from: &reader) : nil
   }
 }
 

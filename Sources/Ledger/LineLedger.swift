@@ -42,6 +42,8 @@ public final class LineLedger {
   /// Diffs whose hunks did not fit the file's known lines; the file's lines are unknown from there on.
   /// Should stay 0; anything else is worth a bug report.
   public internal(set) var misfitDiffs = 0
+  /// The mainline's lines as hashes, for copy-pasted lines (`LedgerConfiguration.copies`).
+  var copyIndex = CopyIndex()
 
   public init(configuration: LedgerConfiguration = LedgerConfiguration()) {
     self.configuration = configuration
@@ -100,6 +102,9 @@ public final class LineLedger {
     }
     if commit.childCount > 0 {
       states[position] = TreeState(files: files, remaining: commit.childCount)
+    }
+    if configuration.copies, let mainline = commit.mainlineIndex {
+      changes[mainline].linesCopied = copyIndex.apply(commit.change.files) { counts($0) }
     }
   }
 

@@ -37,7 +37,7 @@ public struct OutcomePass {
     let cache = releases.isEmpty && keptStates.isEmpty ? session.cache : nil
     let configuration = LedgerConfiguration(
       paths: request.paths, releases: releases, keptStates: keptStates,
-      undoDepth: cache?.writable == true ? request.resumableDepth : 0)
+      undoDepth: cache?.writable == true ? request.resumableDepth : 0, copies: request.moves != .off)
     var state = PassState(mailmap: session.mailmap)
     var ledger = LineLedger(configuration: configuration)
     var start = 0
@@ -79,6 +79,7 @@ public struct OutcomePass {
     options.moves = request.moves
     let followed = PathDecisions(request.paths)
     options.movesFollow = { followed.includes($0) }
+    options.mainlineHunks = request.moves != .off
     options.hunksWhen = { [rules] info in rules.fixKind(MainlineSummary(commitOnly: info)) != nil }
     let miner = HistoryMiner(repository: session.repository, tip: graph.branch.tip, options: options)
     let firstNew = state.rows.count
