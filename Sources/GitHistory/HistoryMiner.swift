@@ -38,7 +38,14 @@ public struct HistoryMiner: Sendable {
     var detailed = options
     detailed.detail = max(options.detail, .hunks)
     hunkOptions = detailed
+    var unmoved = options
+    unmoved.moves = .off
+    sideMergeOptions = unmoved
   }
+
+  /// The options for merges off the mainline: their first-parent diff (often the whole mainline since
+  /// the branch forked) is not searched for moves; their lines come from their other parents.
+  let sideMergeOptions: MiningOptions
 
   /// The options for commits listed in `hunkCommits`.
   let hunkOptions: MiningOptions
@@ -63,6 +70,7 @@ public struct HistoryMiner: Sendable {
     let repository: Repository
     let reader: DiffReader
     let hunkReader: DiffReader
+    let sideMergeReader: DiffReader
   }
 
   /// Produces items `0..<count` on worker threads (worker `w` takes `w, w+n, …`) and consumes them in
@@ -103,7 +111,8 @@ public struct HistoryMiner: Sendable {
       let repository = try Repository(gitDirectory: gitDirectory, attributes: attributes)
       state = Worker(
         repository: repository, reader: DiffReader(repository: repository, options: options),
-        hunkReader: DiffReader(repository: repository, options: hunkOptions))
+        hunkReader: DiffReader(repository: repository, options: hunkOptions),
+        sideMergeReader: DiffReader(repository: repository, options: sideMergeOptions))
     } catch {
       _ = handoff.put(worker, .failure(error))
       return
@@ -141,10 +150,11 @@ public struct HistoryMiner: Sendable {
   }
 
   /// Reads one commit and diffs it against its first parent, with hunks when the options ask for them.
-  func diffed(_ oid: OID, worker: Worker) throws(GitError) -> Change {
+  /// `sideMerge`: a merge off the mainline, whose diff is not searched for moves.
+  func diffed(_ oid: OID, worker: Worker, sideMerge: Bool = false) throws(GitError) -> Change {
     try diffed(oid, repository: worker.repository) { info in
       options.hunkCommits.contains(info.id) || options.hunksWhen?(info) == true
-        ? worker.hunkReader : worker.reader
+        ? worker.hunkReader : sideMerge ? worker.sideMergeReader : worker.reader
     }
   }
 
