@@ -17,7 +17,7 @@ public struct CopyIndex: Sendable {
   /// Files whose lines cannot be followed (binary, missing blob, a diff that did not fit).
   fileprivate var unknown: Set<String> = []
   /// How often each window hash occurs in the live code.
-  private var windows: [UInt64: Int32] = [:]
+  private var windows = WindowCounts()
   /// Diffs whose hunks did not fit the lines the index knew; those files are left out from there on.
   public fileprivate(set) var misfitDiffs = 0
 
@@ -52,7 +52,7 @@ public struct CopyIndex: Sendable {
   var touchedWindows: Int { addedWindows.count + removedWindows.count }
 
   /// Window hashes with how often each occurs, for tests.
-  var windowCounts: [UInt64: Int32] { windows }
+  var windowCounts: [UInt64: Int32] { windows.dictionary }
 
   /// The stored lines of a file, for tests.
   func lines(of path: String) -> [UInt64]? { files[path] }
@@ -272,31 +272,24 @@ public struct CopyIndex: Sendable {
   // MARK: - The multiset
 
   private mutating func addWindow(_ hash: UInt64) {
-    windows[hash, default: 0] += 1
+    windows.add(hash)
     addedWindows.append(hash)
   }
 
   private mutating func removeWindow(_ hash: UInt64) {
-    guard let index = windows.index(forKey: hash) else { return }
-    let count = windows.values[index]
-    if count <= 1 {
-      windows.remove(at: index)
-    } else {
-      windows.values[index] = count - 1
-    }
-    removedWindows.append(hash)
+    if windows.remove(hash) { removedWindows.append(hash) }
   }
 
   /// Lines in candidate windows whose block existed at the first parent and still exists beyond the copies
   /// this change made.
   private func copiedLines() -> Int {
     // Most new code is unique: a window that occurs once now is the one the change put there.
-    let repeated = candidates.filter { (windows[$0.hash] ?? 0) > 1 }
+    let repeated = candidates.filter { windows[$0.hash] > 1 }
     guard !repeated.isEmpty else { return 0 }
     var madeHere: [UInt64: Int32] = [:]
     for candidate in repeated { madeHere[candidate.hash, default: 0] += 1 }
     var survivors: [UInt64: Int32] = [:]
-    for (hash, made) in madeHere where (windows[hash] ?? 0) > made {
+    for (hash, made) in madeHere where windows[hash] > made {
       survivors[hash] = 0
     }
     guard !survivors.isEmpty else { return 0 }
@@ -305,7 +298,7 @@ public struct CopyIndex: Sendable {
     for hash in removedWindows where survivors[hash] != nil { survivors[hash]! -= 1 }
     var copied = [Bool](repeating: false, count: Int(nextLineID))
     for candidate in repeated {
-      guard let net = survivors[candidate.hash], (windows[candidate.hash] ?? 0) - net > 0 else { continue }
+      guard let net = survivors[candidate.hash], windows[candidate.hash] - net > 0 else { continue }
       for id in candidate.first..<candidate.first + Int32(Self.width) { copied[Int(id)] = true }
     }
     return copied.reduce(0) { $0 + ($1 ? 1 : 0) }

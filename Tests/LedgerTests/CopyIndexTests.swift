@@ -428,3 +428,31 @@ struct NaiveCopies {
     }
   }
 }
+
+/// The window multiset's open addressing against a dictionary, through growth and backward-shift deletes.
+final class WindowCountsTests: XCTestCase {
+  func testRandomAddsAndRemovesMatchADictionary() {
+    var random = SeededRandom(seed: 99)
+    var table = WindowCounts()
+    var model: [UInt64: Int32] = [:]
+    let pool = (0..<3_000).map { _ in random.next() | 2 }
+    for step in 0..<60_000 {
+      let key = random.pick(pool)
+      // Adds outnumber removes early (the table grows), then removes empty it again.
+      if random.chance(step < 30_000 ? 0.7 : 0.3) {
+        table.add(key)
+        model[key, default: 0] += 1
+      } else {
+        let held = model[key] != nil
+        XCTAssertEqual(table.remove(key), held)
+        if let count = model[key] { model[key] = count > 1 ? count - 1 : nil }
+      }
+      if step % 1_000 == 0 {
+        XCTAssertEqual(table.dictionary, model, "step \(step)")
+        XCTAssertEqual(table.distinct, model.count)
+      }
+    }
+    XCTAssertEqual(table.dictionary, model)
+    for key in pool.prefix(200) { XCTAssertEqual(table[key], model[key] ?? 0) }
+  }
+}
