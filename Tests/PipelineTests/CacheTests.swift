@@ -28,6 +28,14 @@ final class CacheTests: XCTestCase {
     _ repo: FixtureRepo, cache: CacheMode, signatures: URL? = nil,
     configure: (inout MiningRequest) -> Void = { _ in }
   ) throws -> Run {
+    try Self.run(repo, cache: cache, signatures: signatures, configure: configure)
+  }
+
+  /// The same, for other test classes.
+  static func run(
+    _ repo: FixtureRepo, cache: CacheMode, signatures: URL? = nil,
+    configure: (inout MiningRequest) -> Void = { _ in }
+  ) throws -> Run {
     let notes = Notes()
     var request = MiningRequest()
     request.path = repo.url.path

@@ -111,21 +111,8 @@ final class MovesCacheTests: XCTestCase {
   func run(_ repo: FixtureRepo, moves: MoveDetection, cache: CacheMode) throws -> (
     rows: [String], notes: String
   ) {
-    let notes = CacheTests.Notes()
-    var request = MiningRequest()
-    request.path = repo.url.path
-    request.cache = cache
-    request.ledger?.moves = moves
-    request.announce = { notes.add($0) }
-    let session = try MiningSession(request)
-    let builder = ChangeRecordBuilder(
-      pseudonymizer: Pseudonymizer(salt: "t"), mailmap: session.mailmap, attribution: session.attribution)
-    let pass = try OutcomePass(session: session, request: try XCTUnwrap(session.request.ledger)).run(
-      builder: builder, progress: nil)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    let rows = try pass.records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-    return (rows, notes.joined)
+    let run = try CacheTests.run(repo, cache: cache) { $0.ledger?.moves = moves }
+    return (run.rows, run.notes.joined)
   }
 
   func testChangingMovesRebuildsTheCacheAndKeepingItResumes() throws {

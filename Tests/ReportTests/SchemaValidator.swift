@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 
 /// A validator for the subset of JSON Schema (2020-12) that `schemas/report.schema.json` and
 /// `schemas/changes.schema.json` use.
@@ -117,4 +118,21 @@ struct SchemaValidator {
 struct SchemaError: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
+}
+
+/// Runs a python3 check `script` with `arguments`: exit 3 means python3 has no `jsonschema` module (the
+/// test is skipped); any other non-zero exit fails with the script's standard error.
+func runPythonSchemaCheck(
+  _ python: String, script: String, arguments: [String], file: StaticString = #filePath, line: UInt = #line
+) throws {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: python)
+  process.arguments = ["-c", script] + arguments
+  let errors = Pipe()
+  process.standardError = errors
+  try process.run()
+  process.waitUntilExit()
+  if process.terminationStatus == 3 { throw XCTSkip("python3 has no jsonschema module") }
+  let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  XCTAssertEqual(process.terminationStatus, 0, message, file: file, line: line)
 }
