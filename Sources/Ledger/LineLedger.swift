@@ -72,7 +72,18 @@ public final class LineLedger {
     if commit.change.files.contains(where: { !$0.moves.isEmpty }) {
       // Moved lines take their origins from the first parent's files as they were before this commit.
       context.parentFiles = files
-      context.removals = SourceRemovals(commit.change.files)
+      let removals = SourceRemovals(commit.change.files)
+      context.removals = removals
+      if facts.isFix {
+        for file in commit.change.files {
+          for move in file.moves {
+            for line in move.sourceStart..<(move.sourceStart + move.count)
+            where removals.removes(path: move.sourcePath, line: line) {
+              context.movedAway[move.sourcePath, default: []].insert(line)
+            }
+          }
+        }
+      }
     }
     if commit.parentPositions.count > 1 {
       context.others = zip(commit.parentPositions.dropFirst(), commit.otherParentDiffs).map { parent, diffs in
@@ -193,6 +204,8 @@ public final class LineLedger {
     var removals: SourceRemovals?
     /// Landing changes whose deaths a move cancelled in this commit.
     var cancelled: Set<Int> = []
+    /// For fixes: old lines by first-parent path that this commit moved elsewhere (not bug-inducing).
+    var movedAway: [String: Set<Int>] = [:]
 
     var landing: UInt32 { mainline.map { UInt32($0) } ?? LineRun.notLanded }
   }
@@ -253,7 +266,9 @@ public final class LineLedger {
 
   private func remove(all old: FileLines, file: FileDiff, context: CommitContext) {
     let removed = file.hunks.flatMap(\.removed)
-    var tracker = RemovalTracker(lines: removed, addedWhitespaceFree: [])
+    var tracker = RemovalTracker(
+      lines: removed, addedWhitespaceFree: [], movedAway: file.oldPath.flatMap { context.movedAway[$0] } ?? []
+    )
     for piece in old.runs { died(piece, context: context, tracker: &tracker) }
   }
 
@@ -290,7 +305,9 @@ public final class LineLedger {
           }
         }
       }
-      var tracker = RemovalTracker(lines: hunk.removed, addedWhitespaceFree: addedWhitespaceFree)
+      var tracker = RemovalTracker(
+        lines: hunk.removed, addedWhitespaceFree: addedWhitespaceFree, oldStart: hunk.oldStart,
+        movedAway: file.oldPath.flatMap { context.movedAway[$0] } ?? [])
       out.replace(at: oldIndex + shift, removing: hunk.oldCount, with: inserted) { piece in
         died(piece, context: context, tracker: &tracker)
       }
@@ -349,11 +366,16 @@ public final class LineLedger {
   struct RemovalTracker {
     let lines: [DiffLine]
     let addedWhitespaceFree: Set<UInt64>
+    /// 1-based old line number of the first removed line, and the old lines this commit moved elsewhere
+    /// (a fix that moves code did not remove it).
+    var oldStart = 1
+    var movedAway: Set<Int> = []
     var next = 0
 
     /// Whether the next removed line is one SZZ may blame; advances by one line.
     mutating func nextIsBlameable() -> Bool {
       defer { next += 1 }
+      if movedAway.contains(oldStart + next) { return false }
       guard next < lines.count else { return true }
       let line = lines[next]
       return !line.isBlank && !line.isComment && !addedWhitespaceFree.contains(line.whitespaceFreeHash)

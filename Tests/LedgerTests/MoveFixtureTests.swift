@@ -131,6 +131,29 @@ final class MoveFixtureTests: XCTestCase {
     XCTAssertEqual(outcome.change(second).owned, 3)
   }
 
+  /// SZZ: a fix that moves a function and corrects one line blames only that line's change.
+  func testAFixThatMovesCodeBlamesOnlyTheLinesItChanged() throws {
+    let repo = try FixtureRepo()
+    let moved = function("render_status_line", lines: 10)
+    let kept = function("parse_status_flags", lines: 6)
+    try repo.write("status.c", text(kept + moved))
+    try repo.write("render.c", text(["// render"]))
+    let first = try repo.commit("Add status", author: .alice, day: 0)
+    var fixed = kept
+    fixed[2] = "  total_bytes_parse_status_flags += measure_segment_fixed(incoming_request);"
+    try repo.write("status.c", text(fixed))
+    try repo.write("render.c", text(["// render"] + moved))
+    try repo.commit("fix: count fixed segments; move rendering out", author: .bob, day: 2)
+    for (mode, expected) in [(MoveDetection.commit, 1), (.off, 11)] {
+      let run = try LedgerRun(repo, moves: mode) { info in
+        CommitFacts(person: 0, isAI: false, isFix: info.subject.hasPrefix("fix"))
+      }
+      XCTAssertEqual(
+        run.ledger.changes[1].blamed[0], expected,
+        "moves \(mode.rawValue): lines blamed on \(first.prefix(8))")
+    }
+  }
+
   func testMovesOffGivesTheMoverTheLines() throws {
     let repo = try FixtureRepo()
     let moved = function("parse_request_headers", lines: 30)
