@@ -10,13 +10,13 @@ struct BlobLines: Sendable {
   /// Their hashes.
   var hashes: [UInt64] = []
 
-  /// The lines of `bytes` whose length is in `lengths` (nil: every line); the others cannot equal any
-  /// added line, so the search skips them without hashing.
-  init(_ bytes: UnsafeRawBufferPointer, lengths: LineLengths? = nil) {
+  /// The lines of `bytes` whose length is in `lengths`; the others cannot equal any added line, so the
+  /// search skips them without hashing.
+  init(_ bytes: UnsafeRawBufferPointer, lengths: LineLengths) {
     var line: Int32 = 0
     Self.forEachLine(bytes) { start, end in
       defer { line += 1 }
-      if let lengths, !lengths.contains(end - start) { return true }
+      guard lengths.contains(end - start) else { return true }
       numbers.append(line)
       hashes.append(Self.hash(bytes, start, end))
       return true
@@ -122,7 +122,6 @@ struct MoveTarget: Sendable {
     self.origin = origin
   }
 
-  /// The added lines of `hunks` read from the new version's `bytes`.
   /// The added lines of `hunks` read from the new version's `bytes`; their lengths go into `lengths`.
   init(
     path: String, origin: String?, hunks: [Hunk], bytes: UnsafeRawBufferPointer, lengths: inout LineLengths
@@ -403,7 +402,7 @@ enum MoveSearch {
         if active.contains(where: { $0.entry == index && $0.lower + $0.length - 1 == offset }) { return }
         let entry = entries[index]
         let hashes = targets[entry.target].blocks[entry.block].hashes
-        // Another line with the same hash (a hash collision) would start a false run.
+        // The table keys hash 0 as 1, so a slot's lines may differ from this one by that alone.
         guard hashes[offset] == hash else { return }
         var lower = offset
         var sourceStart = j

@@ -101,7 +101,7 @@ public struct CopyIndex: Sendable {
     base = nil
     if !baseIndexed { add(all: lines) }
     let hunks = file.hunks.count > 1 ? file.hunks.sorted { $0.oldStart < $1.oldStart } : file.hunks
-    guard fits(hunks, lineCount: lines.count, lines: lines) else {
+    guard fits(hunks, lines: lines) else {
       remove(all: lines)
       unknown.insert(newPath)
       misfitDiffs += 1
@@ -111,9 +111,10 @@ public struct CopyIndex: Sendable {
     files[newPath] = lines
   }
 
-  /// Whether the hunks fit a file of `lineCount` lines and carry the hashes of their added lines; removed
+  /// Whether the hunks fit `lines` and carry the hashes of their added lines; removed
   /// lines, when their hashes came along, must be the lines the index holds there.
-  private func fits(_ hunks: [Hunk], lineCount: Int, lines: [UInt64]) -> Bool {
+  private func fits(_ hunks: [Hunk], lines: [UInt64]) -> Bool {
+    let lineCount = lines.count
     var settled = 0
     for hunk in hunks {
       let start = Self.oldIndex(hunk)

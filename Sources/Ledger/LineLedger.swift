@@ -47,6 +47,7 @@ public final class LineLedger {
 
   public init(configuration: LedgerConfiguration = LedgerConfiguration()) {
     self.configuration = configuration
+    pathDecisions = PathDecisions(configuration.paths)
     releases = configuration.releases.map { ReleaseCount(position: $0.position) }
     releaseIndex = Dictionary(
       configuration.releases.enumerated().map { ($1.position, $0) }, uniquingKeysWith: { first, _ in first })
@@ -96,8 +97,8 @@ public final class LineLedger {
     for file in commit.change.files {
       apply(file, to: &files, context: &context)
     }
-    if let mainline = commit.mainlineIndex, !context.cancelled.isEmpty {
-      dropEmptyDeaths(of: context.cancelled, at: mainline)
+    if commit.mainlineIndex != nil, !context.cancelled.isEmpty {
+      dropEmptyDeaths(of: context.cancelled)
     }
     if commit.mainlineIndex != nil, configuration.undoDepth > 0 {
       tipFiles = files
@@ -248,15 +249,11 @@ public final class LineLedger {
     }
   }
 
-  /// Path decisions, cached: the same paths come back in commit after commit.
-  private var pathDecisions: [String: Bool] = [:]
+  /// Which paths it follows, cached: the same paths come back commit after commit, and the miner's
+  /// workers ask the same cache which files to search for moves.
+  public let pathDecisions: PathDecisions
 
-  private func counts(_ path: String) -> Bool {
-    if let known = pathDecisions[path] { return known }
-    let decision = configuration.paths.includes(path)
-    pathDecisions[path] = decision
-    return decision
-  }
+  private func counts(_ path: String) -> Bool { pathDecisions.includes(path) }
 
   /// Regular files and symlinks hold lines; submodules and trees do not.
   static func holdsLines(_ mode: UInt32) -> Bool {
@@ -328,30 +325,31 @@ public final class LineLedger {
     // file stands as is and keeps sharing its chunks, instead of a fresh copy per merge.
     if sameOrigins(landings, origins) { return landings }
     var out: [LineRun] = []
-    var left = landings.runs.makeIterator()
-    var right = origins.runs.makeIterator()
-    var a = left.next()
-    var b = right.next()
-    while var x = a, var y = b {
-      let step = min(x.count, y.count)
+    alignRuns(landings, origins) { x, y, step in
       out.appendMerging(LineRun(origin: y.origin, landing: x.landing, count: step, ai: y.ai, copy: x.copy))
-      x.count -= step
-      y.count -= step
-      a = x.count == 0 ? left.next() : x
-      b = y.count == 0 ? right.next() : y
+      return true
     }
     return FileLines(runs: out)
   }
 
   /// Whether two files of the same length give every line the same origin and AI flag.
   static func sameOrigins(_ first: FileLines, _ second: FileLines) -> Bool {
+    alignRuns(first, second) { x, y, _ in x.origin == y.origin && x.ai == y.ai }
+  }
+
+  /// Walks the runs of two files of the same length side by side: `body` gets each stretch of lines where
+  /// neither run changes, with its length, and stops the walk by returning false (then so does this).
+  @discardableResult
+  static func alignRuns(
+    _ first: FileLines, _ second: FileLines, _ body: (LineRun, LineRun, UInt32) -> Bool
+  ) -> Bool {
     var left = first.runs.makeIterator()
     var right = second.runs.makeIterator()
     var a = left.next()
     var b = right.next()
     while var x = a, var y = b {
-      guard x.origin == y.origin, x.ai == y.ai else { return false }
       let step = min(x.count, y.count)
+      guard body(x, y, step) else { return false }
       x.count -= step
       y.count -= step
       a = x.count == 0 ? left.next() : x
@@ -422,14 +420,12 @@ public final class LineLedger {
   /// Takes back the death this commit recorded (or will record) for the source line of a moved line.
   private func cancelDeath(of run: LineRun, context: inout CommitContext) {
     guard run.landing != LineRun.notLanded, Int(run.landing) < changes.count else { return }
-    record(
-      deaths: -1, of: LineRun(origin: run.origin, landing: run.landing, count: 1, ai: run.ai),
-      context: context)
+    record(deaths: -1, of: run, context: context)
     context.cancelled.insert(Int(run.landing))
   }
 
   /// A death and its cancellation leave an empty day behind; the outputs list only days with deaths.
-  private func dropEmptyDeaths(of landings: Set<Int>, at mainline: Int) {
+  private func dropEmptyDeaths(of landings: Set<Int>) {
     for landing in landings {
       for (day, count) in changes[landing].deaths where count.own == 0 && count.others == 0 {
         changes[landing].deaths[day] = nil

@@ -77,7 +77,8 @@ public struct OutcomePass {
     var options = session.miningOptions
     options.detail = max(options.detail, .positions)
     options.moves = request.moves
-    let followed = PathDecisions(request.paths)
+    // The miner's workers skip the files the ledger does not follow, asking the ledger's own cache.
+    let followed = ledger.pathDecisions
     options.movesFollow = { followed.includes($0) }
     options.mainlineHunks = request.moves != .off
     options.hunksWhen = { [rules] info in rules.fixKind(MainlineSummary(commitOnly: info)) != nil }
