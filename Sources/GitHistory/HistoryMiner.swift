@@ -73,8 +73,8 @@ public struct HistoryMiner: Sendable {
     let sideMergeReader: DiffReader
   }
 
-  /// Produces items `0..<count` on worker threads (worker `w` takes `w, w+n, …`) and consumes them in
-  /// order on the calling thread.
+  /// Produces items `0..<count` on worker threads (each claims the next block of neighbours when free)
+  /// and consumes them in order on the calling thread.
   func runWorkers<Value: Sendable>(
     count: Int, produce: @escaping @Sendable (Int, Worker) throws(GitError) -> Value,
     consume: (Value) throws -> Void
@@ -87,7 +87,7 @@ public struct HistoryMiner: Sendable {
     for worker in 0..<workerCount {
       let thread = Thread {
         defer { latch.done() }
-        miner.work(worker: worker, of: workerCount, count: count, handoff: handoff, produce: produce)
+        miner.work(count: count, handoff: handoff, produce: produce)
       }
       // xdiff recurses; the default secondary-thread stack is small on Linux.
       thread.stackSize = 16 << 20
@@ -103,9 +103,10 @@ public struct HistoryMiner: Sendable {
   }
 
   private func work<Value: Sendable>(
-    worker: Int, of workerCount: Int, count: Int, handoff: OrderedHandoff<Value>,
+    count: Int, handoff: OrderedHandoff<Value>,
     produce: (Int, Worker) throws(GitError) -> Value
   ) {
+    let block = max(1, min(options.block, options.lookahead))
     let state: Worker
     do {
       let repository = try Repository(gitDirectory: gitDirectory, attributes: attributes)
@@ -114,20 +115,20 @@ public struct HistoryMiner: Sendable {
         hunkReader: DiffReader(repository: repository, options: hunkOptions),
         sideMergeReader: DiffReader(repository: repository, options: sideMergeOptions))
     } catch {
-      _ = handoff.put(worker, .failure(error))
+      // The run fails at this worker's first block, as it would have at its first commit.
+      if let start = handoff.claim(block, of: count) { _ = handoff.put(start, .failure(error)) }
       return
     }
     // Runs of `block` neighbouring commits per worker: neighbours share trees and blobs, which then stay in
-    // this worker's object cache. Each worker still produces its indices in increasing order, so the
-    // consumer's next index is never blocked behind the window.
-    let block = max(1, options.block)
-    var start = worker * block
-    while start < count, !handoff.isCancelled {
+    // this worker's object cache. Blocks are claimed in order by whichever worker is free, so one slow
+    // commit (a merge of thousands of files) holds up only its own block; the block the consumer waits
+    // for is always claimed by a worker that is not blocked on the window, so the hand-off cannot
+    // deadlock.
+    while let start = handoff.claim(block, of: count) {
       for index in start..<min(start + block, count) {
         let result = Result<Value, any Error> { try produce(index, state) }
         guard handoff.put(index, result) else { return }
       }
-      start += workerCount * block
     }
   }
 
@@ -152,7 +153,7 @@ public struct HistoryMiner: Sendable {
   /// Reads one commit and diffs it against its first parent, with hunks when the options ask for them.
   /// `sideMerge`: a merge off the mainline, whose diff is not searched for moves.
   func diffed(_ oid: OID, worker: Worker, sideMerge: Bool = false) throws(GitError) -> Change {
-    try diffed(oid, repository: worker.repository) { info in
+    try diffed(oid, repository: worker.repository, sideMerge: sideMerge) { info in
       options.hunkCommits.contains(info.id) || options.hunksWhen?(info) == true
         ? worker.hunkReader : sideMerge ? worker.sideMergeReader : worker.reader
     }
@@ -160,11 +161,12 @@ public struct HistoryMiner: Sendable {
 
   /// Reads one commit and diffs it against its first parent.
   func diffed(_ oid: OID, repository: Repository, reader: DiffReader) throws(GitError) -> Change {
-    try diffed(oid, repository: repository) { _ in reader }
+    try diffed(oid, repository: repository, sideMerge: false) { _ in reader }
   }
 
+  /// `sideMerge`: files the merge took whole from another parent get no hunks (`sideMergeDiff`).
   private func diffed(
-    _ oid: OID, repository: Repository, reader choose: (CommitInfo) -> DiffReader
+    _ oid: OID, repository: Repository, sideMerge: Bool, reader choose: (CommitInfo) -> DiffReader
   ) throws(GitError) -> Change {
     try repository.withCommit(oid) { commit throws(GitError) in
       let info = CommitReader.info(of: commit)
@@ -182,10 +184,11 @@ public struct HistoryMiner: Sendable {
         }
       }
       defer { git_commit_free(parent) }
-      let result = try reader.diff(commit: commit, againstParent: parent)
+      var result = sideMerge ? try reader.sideMergeDiff(commit: commit) : nil
+      if result == nil { result = try reader.diff(commit: commit, againstParent: parent) }
       return Change(
-        commit: info, files: result.files, isShallowBoundary: boundary,
-        renameDetectionSkipped: result.renameDetectionSkipped)
+        commit: info, files: result!.files, isShallowBoundary: boundary,
+        renameDetectionSkipped: result!.renameDetectionSkipped)
     }
   }
 }

@@ -2,17 +2,29 @@ import Foundation
 
 /// Hands results from worker threads to one consumer in index order, with bounded look-ahead.
 ///
-/// Worker `w` of `n` produces indices `w, w+n, w+2n, …` in order, so the index the consumer waits for is
-/// always owned by a worker that is not blocked on the window: the hand-off cannot deadlock.
+/// Workers claim blocks of indices in increasing order and produce each block in order, so the index the
+/// consumer waits for is always owned by a worker that is not blocked on the window (blocks are no
+/// larger than the window): the hand-off cannot deadlock.
 final class OrderedHandoff<Value: Sendable>: @unchecked Sendable {
   private let condition = NSCondition()
   private var slots: [Int: Result<Value, any Error>] = [:]
   private var nextToTake = 0
   private var cancelled = false
+  private var nextToClaim = 0
   private let window: Int
 
   init(window: Int) {
     self.window = max(1, window)
+  }
+
+  /// The first index of the next unclaimed block of `size` below `count`; nil when none is left or the
+  /// run is cancelled.
+  func claim(_ size: Int, of count: Int) -> Int? {
+    condition.lock()
+    defer { condition.unlock() }
+    guard !cancelled, nextToClaim < count else { return nil }
+    defer { nextToClaim += size }
+    return nextToClaim
   }
 
   /// Blocks while `index` is too far ahead. Returns false once the run is cancelled.

@@ -72,6 +72,9 @@ public struct FileDiff: Hashable, Sendable, Codable {
   /// Added lines that repeat lines of the first parent (`git blame -M`/`-C`); empty unless the miner was
   /// asked to detect moves. Sorted by `newStart`, never overlapping.
   public var moves: [LineMove] = []
+  /// In a merge off the mainline: the other parent (index from 1) whose version this file is, kept or
+  /// deleted as it was there. Such files carry no hunks; their lines are that parent's, whole.
+  public var takenFromParent: Int?
 
   public init(
     oldPath: String?, newPath: String?, kind: FileChangeKind, oldMode: UInt32 = 0o100644,
