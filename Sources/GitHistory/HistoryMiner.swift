@@ -84,7 +84,7 @@ public struct HistoryMiner: Sendable {
     let handoff = OrderedHandoff<Value>(window: options.lookahead)
     let latch = ThreadLatch(count: workerCount)
     let miner = self
-    for worker in 0..<workerCount {
+    for _ in 0..<workerCount {
       let thread = Thread {
         defer { latch.done() }
         miner.work(count: count, handoff: handoff, produce: produce)

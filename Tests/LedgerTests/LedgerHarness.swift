@@ -13,7 +13,8 @@ struct LedgerRun {
   init(
     _ repo: FixtureRepo, keep: [String] = ["HEAD"], paths: PathFilter = .everything,
     releases: [ReleaseWindow] = [], moves: MoveDetection = .off,
-    facts: (CommitInfo) -> CommitFacts = { _ in CommitFacts(person: 0, isAI: false) }
+    facts: (CommitInfo) -> CommitFacts = { _ in CommitFacts(person: 0, isAI: false) },
+    mining: (inout MiningOptions) -> Void = { _ in }
   ) throws {
     let repository = try Repository(discovering: repo.url.path)
     let plan = try repository.mainlinePlan(for: repository.mainlineBranch(named: nil))
@@ -31,6 +32,7 @@ struct LedgerRun {
     var options = MiningOptions()
     options.detail = .positions
     options.moves = moves
+    mining(&options)
     var seen: [CommitDiffs] = []
     let ledger = self.ledger
     _ = try HistoryMiner(repository: repository, options: options).mine(graph) { commit in
