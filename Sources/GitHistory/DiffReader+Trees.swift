@@ -34,6 +34,10 @@ extension DiffReader {
         oldPath: kind == .added ? nil : change.path, newPath: kind == .deleted ? nil : change.path,
         kind: kind,
         oldMode: change.old?.mode ?? 0, newMode: change.new?.mode ?? 0)
+      if options.diffsOnlyFollowed, let follows = options.movesFollow, !follows(change.path) {
+        files.append(file)
+        continue
+      }
       if options.detail >= .hunks {
         try patchFromBlobs(
           &file, old: change.old?.id, new: change.new?.id, path: change.path, gatherer: gatherer)

@@ -20,7 +20,7 @@ extension HistoryMiner {
       if let index = node.mainlineIndex {
         change = try self.change(entries[index], index: index, worker: worker)
       } else {
-        change = try self.diffed(node.oid, worker: worker, sideMerge: node.parents.count > 1)
+        change = try self.diffed(node.oid, worker: worker, side: true, sideMerge: node.parents.count > 1)
         change.index = -1
       }
       var others: [[FileDiff]] = []

@@ -38,10 +38,16 @@ public struct HistoryMiner: Sendable {
     var detailed = options
     detailed.detail = max(options.detail, .hunks)
     hunkOptions = detailed
-    var unmoved = options
-    unmoved.moves = .off
-    sideMergeOptions = unmoved
+    var side = options
+    side.diffsOnlyFollowed = true
+    sideOptions = side
+    side.moves = .off
+    sideMergeOptions = side
   }
+
+  /// The options for commits off the mainline: nothing reads the lines of files the ledger does not
+  /// follow (lock files, vendored code), so they are not diffed.
+  let sideOptions: MiningOptions
 
   /// The options for merges off the mainline: their first-parent diff (often the whole mainline since
   /// the branch forked) is not searched for moves; their lines come from their other parents.
@@ -71,6 +77,7 @@ public struct HistoryMiner: Sendable {
     let reader: DiffReader
     let hunkReader: DiffReader
     let sideMergeReader: DiffReader
+    let sideReader: DiffReader
   }
 
   /// Produces items `0..<count` on worker threads (each claims the next block of neighbours when free)
@@ -113,7 +120,8 @@ public struct HistoryMiner: Sendable {
       state = Worker(
         repository: repository, reader: DiffReader(repository: repository, options: options),
         hunkReader: DiffReader(repository: repository, options: hunkOptions),
-        sideMergeReader: DiffReader(repository: repository, options: sideMergeOptions))
+        sideMergeReader: DiffReader(repository: repository, options: sideMergeOptions),
+        sideReader: DiffReader(repository: repository, options: sideOptions))
     } catch {
       // The run fails at this worker's first block, as it would have at its first commit.
       if let start = handoff.claim(block, of: count) { _ = handoff.put(start, .failure(error)) }
@@ -151,11 +159,15 @@ public struct HistoryMiner: Sendable {
   }
 
   /// Reads one commit and diffs it against its first parent, with hunks when the options ask for them.
-  /// `sideMerge`: a merge off the mainline, whose diff is not searched for moves.
-  func diffed(_ oid: OID, worker: Worker, sideMerge: Bool = false) throws(GitError) -> Change {
+  /// `side`: a commit off the mainline (`sideOptions`); `sideMerge`: a merge off the mainline, whose diff
+  /// is not searched for moves either.
+  func diffed(_ oid: OID, worker: Worker, side: Bool = false, sideMerge: Bool = false) throws(GitError)
+    -> Change
+  {
     try diffed(oid, repository: worker.repository, sideMerge: sideMerge) { info in
       options.hunkCommits.contains(info.id) || options.hunksWhen?(info) == true
-        ? worker.hunkReader : sideMerge ? worker.sideMergeReader : worker.reader
+        ? worker.hunkReader
+        : sideMerge ? worker.sideMergeReader : side ? worker.sideReader : worker.reader
     }
   }
 

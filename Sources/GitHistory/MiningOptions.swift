@@ -32,8 +32,12 @@ public struct MiningOptions: Sendable {
   /// Which moved and copied lines each diff reports in `FileDiff.moves` (needs `.positions` detail).
   public var moves: MoveDetection = .off
   /// Files whose lines are followed at all: others are neither searched for moves nor moved from (the
-  /// ledger could not give their lines an origin anyway). Nil: every file.
+  /// ledger could not give their lines an origin anyway), nor diffed with `diffsOnlyFollowed`. Nil: every
+  /// file.
   public var movesFollow: (@Sendable (String) -> Bool)?
+  /// Files `movesFollow` rejects get no text diff (no hunks, no line counts): for commits off the
+  /// mainline, whose lines only the ledger reads and whose counts no row shows.
+  public var diffsOnlyFollowed = false
   /// Also count the lines each contributing commit of a merge added (a diff per branch commit).
   public var contributingStats = false
   /// Worker threads, each with its own repository handle.

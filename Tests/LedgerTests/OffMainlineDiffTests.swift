@@ -5,9 +5,10 @@ import OutcomeModel
 import TestSupport
 import XCTest
 
-/// Merges off the mainline diff only the files they took from no parent; the others are handed over
-/// whole from the parent whose version they are, with the same lines as the full diff gives.
-final class SideMergeTests: XCTestCase {
+/// Commits off the mainline are diffed only where the ledger reads the result: merges only in the files
+/// they took from no parent (the others are handed over whole from the parent whose version they are),
+/// and no commit in files the ledger does not follow.
+final class OffMainlineDiffTests: XCTestCase {
   private func lines(_ count: Int, _ tag: String) -> String {
     (1...count).map { "\(tag) line \($0) with enough words to matter" }.joined(separator: "\n") + "\n"
   }
@@ -65,8 +66,10 @@ final class SideMergeTests: XCTestCase {
     let keep = ["HEAD", "topic~1", "topic"]
     let run = try LedgerRun(repo, keep: keep)
     let full = try LedgerRun(repo, keep: keep, mining: { $0.libgit2TreeDiff = true })
-    let fullMerge = try XCTUnwrap(full.commits.first { $0.position == (try run.position(of: "topic~1", in: repo)) })
-    XCTAssertTrue(fullMerge.change.files.allSatisfy { $0.takenFromParent == nil }, "the full diff takes nothing")
+    let fullMerge = try XCTUnwrap(
+      full.commits.first { $0.position == (try run.position(of: "topic~1", in: repo)) })
+    XCTAssertTrue(
+      fullMerge.change.files.allSatisfy { $0.takenFromParent == nil }, "the full diff takes nothing")
     for rev in keep {
       let position = try run.position(of: rev, in: repo)
       let ours = try XCTUnwrap(run.ledger.lines(at: position))
@@ -76,11 +79,44 @@ final class SideMergeTests: XCTestCase {
         let origins = try XCTUnwrap(ours[path], "\(rev) \(path)").map { run.sha(at: $0.origin) }
         XCTAssertEqual(origins, try blame(repo, path, at: rev), "\(rev) \(path)")
         XCTAssertEqual(
-          ours[path]?.map(\.origin), theirs[path]?.map(\.origin), "\(rev) \(path): same origins as the full diff")
+          ours[path]?.map(\.origin), theirs[path]?.map(\.origin),
+          "\(rev) \(path): same origins as the full diff")
       }
     }
     // Landings on the mainline do not depend on how the side merge was read.
     let head = try run.position(of: "HEAD", in: repo)
     XCTAssertEqual(run.ledger.lines(at: head), full.ledger.lines(at: head))
+  }
+
+  func testFilesTheLedgerDoesNotFollowAreNotDiffedOffTheMainline() throws {
+    let repo = try FixtureRepo()
+    try repo.write("src/app.txt", lines(8, "app"))
+    try repo.write("package-lock.json", lines(30, "lock"))
+    try repo.commit("start", day: 1)
+    try repo.checkoutNewBranch("topic")
+    try repo.write("src/app.txt", lines(8, "app") + "topic's app\n")
+    try repo.write("package-lock.json", lines(30, "lock") + "topic's lock\n")
+    try repo.commit("topic edits app and the lock file", author: .bob, day: 2)
+    try repo.checkout("main")
+    try repo.write("package-lock.json", "main's lock\n" + lines(30, "lock"))
+    try repo.commit("main edits the lock file", author: .carol, day: 3)
+    try repo.merge("topic", message: "Merge topic", day: 4)
+    let followed = PathDecisions(.standard)
+    let run = try LedgerRun(
+      repo, paths: .standard, mining: { $0.movesFollow = { followed.includes($0) } })
+    let plain = try LedgerRun(repo, paths: .standard)
+    let side = try XCTUnwrap(run.commits.first { $0.mainlineIndex == nil })
+    let lock = try XCTUnwrap(side.change.files.first { $0.path == "package-lock.json" })
+    XCTAssertEqual(lock.hunks, [])
+    XCTAssertEqual(lock.linesAdded, 0)
+    XCTAssertEqual(side.change.files.first { $0.path == "src/app.txt" }?.linesAdded, 1)
+    // The mainline's own counts still include the lock file, as git log --numstat does.
+    let mainEdit = try XCTUnwrap(run.commits.first { $0.mainlineIndex == 1 })
+    XCTAssertEqual(mainEdit.change.files.first { $0.path == "package-lock.json" }?.linesAdded, 1)
+    let merge = try XCTUnwrap(run.commits.first { $0.mainlineIndex == 2 })
+    XCTAssertEqual(merge.change.files.first { $0.path == "package-lock.json" }?.linesAdded, 1)
+    let head = try run.position(of: "HEAD", in: repo)
+    XCTAssertEqual(run.ledger.lines(at: head), plain.ledger.lines(at: head))
+    XCTAssertEqual(run.ledger.lines(at: head)?.keys.sorted(), ["src/app.txt"])
   }
 }
