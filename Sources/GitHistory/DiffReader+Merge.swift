@@ -164,6 +164,8 @@ extension DiffReader {
     old: OID?, new: OID?, path: String,
     inspect: ((_ old: OpaquePointer?, _ new: OpaquePointer?, _ hunks: [Hunk], _ binary: Bool) -> Void)? = nil
   ) -> (hunks: [Hunk], binary: Bool, missing: Bool) {
+    let known = old.flatMap { old in new.flatMap { memo?.hunks(old: old, new: $0, path: path) } }
+    if let known, inspect == nil { return (known.hunks, known.binary, false) }
     var oldBlob: OpaquePointer?
     var newBlob: OpaquePointer?
     var oldRaw = old?.gitOID ?? git_oid()
@@ -179,6 +181,10 @@ extension DiffReader {
     defer {
       git_blob_free(oldBlob)
       git_blob_free(newBlob)
+    }
+    if let known {
+      inspect?(oldBlob, newBlob, known.hunks, known.binary)
+      return (known.hunks, known.binary, false)
     }
     let collector = HunkCollector()
     var options = Self.zeroContextOptions()
@@ -204,6 +210,9 @@ extension DiffReader {
     if code != 0 {
       git_error_clear()
       return ([], false, true)
+    }
+    if let memo, let old, let new {
+      memo.remember(old: old, new: new, path: path, hunks: collector.hunks, binary: collector.binary)
     }
     inspect?(oldBlob, newBlob, collector.hunks, collector.binary)
     return (collector.hunks, collector.binary, false)

@@ -39,7 +39,8 @@ final class MoveGatherer {
         }
       targets.append(
         MoveTarget(
-          path: newPath, origin: origin, hunks: file.hunks, bytes: Self.bytes(new), lengths: &lengths))
+          path: newPath, origin: origin, hunks: file.hunks, bytes: DiffReader.bytes(of: new),
+          lengths: &lengths))
     }
   }
 
@@ -47,7 +48,9 @@ final class MoveGatherer {
   func finish(_ files: inout [FileDiff]) {
     defer { release() }
     guard !targets.isEmpty else { return }
-    let hashed = sources.map { (path: $0.path, lines: BlobLines(Self.bytes($0.blob), lengths: lengths)) }
+    let hashed = sources.map {
+      (path: $0.path, lines: BlobLines(DiffReader.bytes(of: $0.blob), lengths: lengths))
+    }
     let found = MoveSearch.moves(targets: targets, sources: hashed, mode: mode)
     guard !found.isEmpty else { return }
     for index in files.indices {
@@ -58,10 +61,6 @@ final class MoveGatherer {
   private func release() {
     for source in sources { git_blob_free(source.blob) }
     sources.removeAll()
-  }
-
-  private static func bytes(_ blob: OpaquePointer) -> UnsafeRawBufferPointer {
-    UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: Int(git_blob_rawsize(blob)))
   }
 }
 

@@ -93,6 +93,22 @@ extension DiffReader {
       try check(code, "git_blob_lookup")
       if blob == 0 { oldBlob = found } else { newBlob = found }
     }
+    if let memo, let old, let new, let oldBlob, let newBlob,
+      let known = memo.hunks(old: old, new: new, path: path)
+    {
+      if known.binary {
+        file.isBinary = true
+      } else {
+        file.hunks = Self.withLines(
+          known.hunks, old: oldBlob, new: newBlob, keepText: options.detail >= .lines)
+        for hunk in known.hunks {
+          file.linesAdded += hunk.newCount
+          file.linesDeleted += hunk.oldCount
+        }
+      }
+      gatherer?.add(file, old: oldBlob, new: newBlob)
+      return
+    }
     var diffOptions = Self.zeroContextOptions()
     var patch: OpaquePointer?
     try check(
@@ -100,7 +116,32 @@ extension DiffReader {
     defer { git_patch_free(patch) }
     guard let patch else { return }
     try fill(&file, from: patch)
+    if let memo, let old, let new {
+      memo.remember(old: old, new: new, path: path, hunks: file.hunks, binary: file.isBinary)
+    }
     gatherer?.add(file, old: oldBlob, new: newBlob)
+  }
+
+  /// Remembered hunk positions with the hashes of their lines, read from the two blobs.
+  static func withLines(_ hunks: [Hunk], old: OpaquePointer, new: OpaquePointer, keepText: Bool) -> [Hunk] {
+    var oldLines = LineCursor(Self.bytes(of: old))
+    var newLines = LineCursor(Self.bytes(of: new))
+    return hunks.map { hunk in
+      var full = hunk
+      full.removed.reserveCapacity(hunk.oldCount)
+      full.added.reserveCapacity(hunk.newCount)
+      oldLines.lines(from: hunk.oldStart, count: hunk.oldCount) {
+        full.removed.append(LineHasher.line($0, keepText: keepText))
+      }
+      newLines.lines(from: hunk.newStart, count: hunk.newCount) {
+        full.added.append(LineHasher.line($0, keepText: keepText))
+      }
+      return full
+    }
+  }
+
+  static func bytes(of blob: OpaquePointer) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: Int(git_blob_rawsize(blob)))
   }
 }
 

@@ -5,6 +5,8 @@ import OutcomeModel
 struct DiffReader {
   let repository: Repository
   let options: MiningOptions
+  /// Hunks of blob pairs other diffs of this run already made (nil: every pair is diffed).
+  var memo: HunkMemo?
 
   struct Result {
     var files: [FileDiff]

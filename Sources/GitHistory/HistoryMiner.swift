@@ -45,6 +45,9 @@ public struct HistoryMiner: Sendable {
     sideMergeOptions = side
   }
 
+  /// Hunks the workers made, for blob pairs diffed again (a merge repeats its branch commits' diffs).
+  public let memo = HunkMemo()
+
   /// The options for commits off the mainline: nothing reads the lines of files the ledger does not
   /// follow (lock files, vendored code), so they are not diffed.
   let sideOptions: MiningOptions
@@ -117,11 +120,12 @@ public struct HistoryMiner: Sendable {
     let state: Worker
     do {
       let repository = try Repository(gitDirectory: gitDirectory, attributes: attributes)
+      let memo = options.reusesHunks ? memo : nil
       state = Worker(
-        repository: repository, reader: DiffReader(repository: repository, options: options),
-        hunkReader: DiffReader(repository: repository, options: hunkOptions),
-        sideMergeReader: DiffReader(repository: repository, options: sideMergeOptions),
-        sideReader: DiffReader(repository: repository, options: sideOptions))
+        repository: repository, reader: DiffReader(repository: repository, options: options, memo: memo),
+        hunkReader: DiffReader(repository: repository, options: hunkOptions, memo: memo),
+        sideMergeReader: DiffReader(repository: repository, options: sideMergeOptions, memo: memo),
+        sideReader: DiffReader(repository: repository, options: sideOptions, memo: memo))
     } catch {
       // The run fails at this worker's first block, as it would have at its first commit.
       if let start = handoff.claim(block, of: count) { _ = handoff.put(start, .failure(error)) }

@@ -38,6 +38,9 @@ public struct MiningOptions: Sendable {
   /// Files `movesFollow` rejects get no text diff (no hunks, no line counts): for commits off the
   /// mainline, whose lines only the ledger reads and whose counts no row shows.
   public var diffsOnlyFollowed = false
+  /// Take the hunks of a blob pair another diff of the run already made (`HunkMemo`) instead of diffing
+  /// it again; off only in tests that compare the two.
+  public var reusesHunks = true
   /// Also count the lines each contributing commit of a merge added (a diff per branch commit).
   public var contributingStats = false
   /// Worker threads, each with its own repository handle.
