@@ -112,6 +112,7 @@ extension DiffReader {
   ) throws(GitError) -> [FileDiff] {
     var walk = TreeWalk(repository: repository.handle)
     walk.stopsEarly = false
+    walk.entersAddedFolders = false
     try walk.compare(parentTree, mergeTree, prefix: "")
     let sources = walk.changes.lazy.filter { $0.new == nil }.map(\.path)
     var pathspec: [UnsafeMutablePointer<CChar>?] = (paths.sorted() + sources).map { strdup($0) }

@@ -154,6 +154,9 @@ struct TreeWalk {
   var needsLibgit2 = false
   /// Stop at the first entry libgit2 must handle (false: list every changed blob anyway).
   var stopsEarly = true
+  /// Descend into folders only the new tree has (false: a walk that wants only what the new tree lacks
+  /// reads none of them; a subtree merge's new tree is the whole project).
+  var entersAddedFolders = true
 
   init(repository: OpaquePointer) { self.repository = repository }
 
@@ -198,6 +201,7 @@ struct TreeWalk {
     let mode = Self.mode(entry)
     let path = Self.path(entry, prefix: prefix)
     if mode & Self.typeMask == Self.treeMode {
+      guard isOld || entersAddedFolders else { return }
       let tree = try lookupTree(entry)
       defer { git_tree_free(tree) }
       try isOld ? compare(tree, nil, prefix: path + "/") : compare(nil, tree, prefix: path + "/")
