@@ -518,7 +518,8 @@ public final class LineLedger {
       var copy = false
       if let moved, moved.run.landing != LineRun.notLanded || !marksLanding {
         landing = moved.run.landing
-        copy = !moved.removed
+        // A copy moved on stays a copy: its source's removal was never a death, so nothing is cancelled.
+        copy = !moved.removed || moved.run.copy
       }
       // A merge whose own message marks the pull request as AI work marks the lines it lands.
       let marks = marksLandedLines && landing == self.landing
@@ -561,7 +562,7 @@ public final class LineLedger {
       guard let lines = sourceLines, lines.known, let run = lines.run(at: source - 1),
         run.origin != LineRun.unknown
       else { return nil }
-      return (run, removals?.removes(path: move.sourcePath, line: source) ?? false)
+      return (run, removals?.takes(path: move.sourcePath, line: source) ?? false)
     }
   }
 }
@@ -596,10 +597,17 @@ struct LineMapper {
 }
 
 /// Which lines of the first parent's files a commit removes: a moved line whose source stays is a copy.
-struct SourceRemovals {
+final class SourceRemovals {
   private var deleted: Set<String> = []
   /// 1-based old line ranges of each file's hunks, in order.
   private var removed: [String: [Range<Int>]] = [:]
+  /// Removed lines a moved line already took: a source lands in one place; any other is a copy.
+  private var taken: Set<PathLine> = []
+
+  private struct PathLine: Hashable {
+    var path: String
+    var line: Int
+  }
 
   init(_ files: [FileDiff]) {
     for file in files {
@@ -611,6 +619,11 @@ struct SourceRemovals {
       let ranges = file.hunks.filter { $0.oldCount > 0 }.map { $0.oldStart..<($0.oldStart + $0.oldCount) }
       if !ranges.isEmpty { removed[old] = ranges.sorted { $0.lowerBound < $1.lowerBound } }
     }
+  }
+
+  /// Whether this commit removes the line and no earlier moved line of the commit took it; takes it.
+  func takes(path: String, line: Int) -> Bool {
+    removes(path: path, line: line) && taken.insert(PathLine(path: path, line: line)).inserted
   }
 
   func removes(path: String, line: Int) -> Bool {

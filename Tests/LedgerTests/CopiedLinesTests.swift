@@ -85,17 +85,9 @@ final class CopiedLinesTests: XCTestCase {
     try repo.merge("topic", day: 7)
   }
 
-  /// Every commit of the graph as the pass mines it with moves on: positions, moves, hashes on the mainline.
   private func mine(_ repo: FixtureRepo) throws -> (GraphPlan, [CommitDiffs]) {
-    let repository = try Repository(discovering: repo.url.path)
-    let graph = GraphPlan(try repository.mainlinePlan(for: repository.mainlineBranch(named: nil)))
-    var options = MiningOptions()
-    options.detail = .positions
-    options.mainlineHunks = true
-    options.moves = .commit
-    var commits: [CommitDiffs] = []
-    _ = try HistoryMiner(repository: repository, options: options).mine(graph) { commits.append($0) }
-    return (graph, commits)
+    let mined = try minePass(repo)
+    return (mined.graph, mined.commits)
   }
 
   func testCopiesAreZeroWhenNotAskedFor() throws {

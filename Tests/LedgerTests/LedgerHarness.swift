@@ -49,6 +49,23 @@ struct LedgerRun {
   }
 }
 
+/// Every commit of the graph as the pass mines it with moves on: positions, moves, hashes on the mainline.
+func minePass(
+  _ repo: FixtureRepo, configure: (inout MiningOptions) -> Void = { _ in }
+) throws -> (graph: GraphPlan, commits: [CommitDiffs], miner: HistoryMiner) {
+  let repository = try Repository(discovering: repo.url.path)
+  let graph = GraphPlan(try repository.mainlinePlan(for: repository.mainlineBranch(named: nil)))
+  var options = MiningOptions()
+  options.detail = .positions
+  options.mainlineHunks = true
+  options.moves = .commit
+  configure(&options)
+  let miner = HistoryMiner(repository: repository, options: options)
+  var commits: [CommitDiffs] = []
+  _ = try miner.mine(graph) { commits.append($0) }
+  return (graph, commits, miner)
+}
+
 /// `git blame --porcelain` of every line of `path` at `rev`: the commit of each line, in order.
 func blame(
   _ repo: FixtureRepo, _ path: String, at rev: String, firstParent: Bool = false, options: [String] = []

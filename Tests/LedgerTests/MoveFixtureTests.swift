@@ -116,6 +116,64 @@ final class MoveFixtureTests: XCTestCase {
     XCTAssertEqual(outcome.change(first).deathTotal, 12)
   }
 
+  private func assertNoNegativeDeaths(
+    _ outcome: Outcome, _ sha: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
+    for (day, count) in outcome.change(sha).deaths {
+      XCTAssertGreaterThanOrEqual(count.own, 0, "day \(day)", file: file, line: line)
+      XCTAssertGreaterThanOrEqual(count.others, 0, "day \(day)", file: file, line: line)
+    }
+  }
+
+  func testABlockMovedToTwoPlacesLandsInOneAndIsCopiedToTheOther() throws {
+    let repo = try FixtureRepo()
+    let kept = function("write_response_body", lines: 10)
+    let moved = function("parse_request_headers", lines: 20)
+    try repo.write("server.c", text(kept + moved))
+    let first = try repo.commit("Add the server", author: .alice, day: 0)
+    try repo.write("server.c", text(kept))
+    try repo.write("a.c", text(moved))
+    try repo.write("b.c", text(moved))
+    let second = try repo.commit("Split parsing out, twice", author: .bob, day: 2)
+    try repo.remove("b.c")
+    let third = try repo.commit("Drop the second copy", author: .carol, day: 4)
+    try repo.remove("a.c")
+    let fourth = try repo.commit("Drop the parser", author: .carol, day: 6)
+
+    let outcome = try check(repo, [first, second, third, fourth], sums: false)
+    XCTAssertEqual(outcome.change(second).linesMoved, 40)
+    XCTAssertEqual(outcome.change(second).owned, 0)
+    // One removal of the source, so one cancelled death: the moved lines die once, with a.c.
+    XCTAssertEqual(outcome.change(first).deathTotal, 20)
+    XCTAssertEqual(outcome.change(first).deaths.keys.sorted(), [6])
+    assertNoNegativeDeaths(outcome, first)
+  }
+
+  func testACopyMovedOnStaysACopy() throws {
+    let repo = try FixtureRepo()
+    let block = function("validate_checksum_table", lines: 12)
+    let other = function("load_checksum_table", lines: 6)
+    let host = function("store_checksum_table", lines: 5)
+    try repo.write("check.c", text(block + other))
+    try repo.write("store.c", text(host))
+    let first = try repo.commit("Add checks", author: .alice, day: 0)
+    // check.c changes too, so blame -C looks for copies in it.
+    try repo.write("copy.c", text(block))
+    try repo.write("check.c", text(block + other + ["/* validated by copy.c as well */"]))
+    let second = try repo.commit("Paste the validator", author: .bob, day: 2)
+    // Into a file that exists already, so git sees a move, not a rename of copy.c.
+    try repo.remove("copy.c")
+    try repo.write("store.c", text(host + block))
+    let third = try repo.commit("Move the pasted validator", author: .carol, day: 4)
+
+    let outcome = try check(repo, [first, second, third], sums: false)
+    XCTAssertEqual(outcome.change(second).linesMoved, 12, "pasted from check.c")
+    XCTAssertEqual(outcome.change(third).linesMoved, 12)
+    // The copy's removal was never the original's death, so moving it cancels nothing.
+    XCTAssertEqual(outcome.change(first).deathTotal, 0)
+    assertNoNegativeDeaths(outcome, first)
+  }
+
   func testBlockUnderTwentyAlphanumericsIsNotMoved() throws {
     let repo = try FixtureRepo()
     let long = function("compute_rolling_average", lines: 6)

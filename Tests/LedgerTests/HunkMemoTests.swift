@@ -7,17 +7,8 @@ import XCTest
 /// diffing the pair again gives, line hashes included.
 final class HunkMemoTests: XCTestCase {
   private func mineGraph(_ repo: FixtureRepo, reusing: Bool) throws -> (commits: [CommitDiffs], hits: Int) {
-    let repository = try Repository(discovering: repo.url.path)
-    let graph = GraphPlan(try repository.mainlinePlan(for: repository.mainlineBranch(named: nil)))
-    var options = MiningOptions()
-    options.detail = .positions
-    options.mainlineHunks = true
-    options.moves = .commit
-    options.reusesHunks = reusing
-    let miner = HistoryMiner(repository: repository, options: options)
-    var commits: [CommitDiffs] = []
-    _ = try miner.mine(graph) { commits.append($0) }
-    return (commits, miner.memo.hits)
+    let mined = try minePass(repo) { $0.reusesHunks = reusing }
+    return (mined.commits, mined.miner.memo.hits)
   }
 
   func testReusedHunksEqualFreshDiffs() throws {
