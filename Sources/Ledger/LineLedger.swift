@@ -317,7 +317,7 @@ public final class LineLedger {
           } else {
             changes[mainline].linesMoved += 1
             // A moved line did not die where it was removed: it lives on here.
-            if !run.copy { cancelDeath(of: run, context: &context) }
+            if !run.copy, let source = origins.movedSourceRun { cancelDeath(of: source, context: &context) }
           }
         }
       }
@@ -516,10 +516,12 @@ public final class LineLedger {
       let moved = movedSource(of: line)
       var landing = landing
       var copy = false
+      movedSourceRun = nil
       if let moved, moved.run.landing != LineRun.notLanded || !marksLanding {
         landing = moved.run.landing
         // A copy moved on stays a copy: its source's removal was never a death, so nothing is cancelled.
         copy = !moved.removed || moved.run.copy
+        movedSourceRun = moved.run
       }
       // A merge whose own message marks the pull request as AI work marks the lines it lands.
       let marks = marksLandedLines && landing == self.landing
@@ -541,6 +543,10 @@ public final class LineLedger {
       let ai = aiRanges.map { ranges in ranges.contains { $0.contains(line) } } ?? isAI
       return LineRun(origin: own, landing: landing, count: 1, ai: ai)
     }
+
+    /// The first parent's run of the last added line's moved source: the line whose death a move
+    /// cancels, with that line's origin (a merge may give the added line another parent's origin).
+    private(set) var movedSourceRun: LineRun?
 
     /// Whether this commit lands lines on the mainline (a mainline change).
     var marksLanding: Bool { landing != LineRun.notLanded }

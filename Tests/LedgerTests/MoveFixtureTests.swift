@@ -30,7 +30,13 @@ final class MoveFixtureTests: XCTestCase {
 
   /// Runs the ledger with moves and checks every line at HEAD equals `git blame -M -C`.
   private func check(_ repo: FixtureRepo, _ shas: [String], sums: Bool = true) throws -> Outcome {
-    let run = try LedgerRun(repo, moves: .commit)
+    // One person per author email, so deaths split into own and others as in a real pass.
+    var people: [String: Int] = [:]
+    let run = try LedgerRun(repo, moves: .commit) { info in
+      let person = people[info.author.email] ?? people.count
+      people[info.author.email] = person
+      return CommitFacts(person: person, isAI: false)
+    }
     let head = try run.position(of: "HEAD", in: repo)
     let lines = try XCTUnwrap(run.ledger.lines(at: head))
     var origins: [String: [String]] = [:]
@@ -170,6 +176,31 @@ final class MoveFixtureTests: XCTestCase {
     XCTAssertEqual(outcome.change(second).linesMoved, 12, "pasted from check.c")
     XCTAssertEqual(outcome.change(third).linesMoved, 12)
     // The copy's removal was never the original's death, so moving it cancels nothing.
+    XCTAssertEqual(outcome.change(first).deathTotal, 0)
+    assertNoNegativeDeaths(outcome, first)
+  }
+
+  func testAMoveAMergeLandsCancelsTheDeathOfTheLineItRemoved() throws {
+    let repo = try FixtureRepo()
+    let kept = function("write_response_body", lines: 10)
+    let moved = function("parse_request_headers", lines: 15)
+    let host = function("parse_entry_point", lines: 4)
+    try repo.write("server.c", text(kept + moved))
+    try repo.write("parse.c", text(host))
+    let first = try repo.commit("Add the server", author: .alice, day: 0)
+    // On the branch the block is pasted and the original deleted in separate commits, so at the
+    // branch's tip the pasted lines are the branch's own; only the merge's diff shows a move.
+    try repo.checkoutNewBranch("topic")
+    try repo.write("parse.c", text(host + moved))
+    try repo.commit("Paste the parser", author: .bob, day: 1)
+    try repo.write("server.c", text(kept))
+    try repo.commit("Drop the old parser", author: .bob, day: 2)
+    try repo.checkout("main")
+    let merge = try repo.merge("topic", message: "Merge topic", author: .bob, day: 3)
+
+    let outcome = try check(repo, [first, merge], sums: false)
+    XCTAssertEqual(outcome.change(merge).linesMoved, 15)
+    // The death the merge records and the one its move cancels are the same line's, in the same bucket.
     XCTAssertEqual(outcome.change(first).deathTotal, 0)
     assertNoNegativeDeaths(outcome, first)
   }
