@@ -48,7 +48,13 @@ final class MoveGatherer {
   func finish(_ files: inout [FileDiff]) {
     defer { release() }
     guard !targets.isEmpty else { return }
-    let hashed = sources.map {
+    // A run scores at most its whole block: blocks at or under blame's thresholds cannot move, so the
+    // parent versions are not hashed for them (-M needs a block over 20, -C one over 40).
+    let best = targets.lazy.flatMap(\.blocks).map { $0.score(0..<$0.hashes.count) }.max() ?? 0
+    guard best > MoveSearch.moveScore else { return }
+    let origins = Set(targets.compactMap(\.origin))
+    let searchesOthers = mode == .commit && best > MoveSearch.copyScore
+    let hashed = sources.filter { searchesOthers || origins.contains($0.path) }.map {
       (path: $0.path, lines: BlobLines(DiffReader.bytes(of: $0.blob), lengths: lengths))
     }
     let found = MoveSearch.moves(targets: targets, sources: hashed, mode: mode)

@@ -71,6 +71,27 @@ final class MoveSearchTests: XCTestCase {
     XCTAssertEqual(try moves(repo, .commit), [:])
   }
 
+  func testBlocksJustAboveGitThresholdsMove() throws {
+    let repo = try FixtureRepo()
+    // 20 alphanumerics (score 21) within a file, 40 (score 41) from another file: both above.
+    let small = ["abcdefghij", "klmnopqrst"]
+    let medium = ["abcdefghijklmnopqrst", "uvwxyzabcdefghijklmn"]
+    // Three lines stay in a.txt, so the diff keeps them and re-adds the two-line block after them.
+    let stays = ["x", "y", "z"]
+    try repo.write("a.txt", text(small + stays))
+    try repo.write("b.txt", text(medium + ["yy"]))
+    try repo.write("c.txt", text(["c"]))
+    try repo.commit("Start", day: 0)
+    try repo.write("a.txt", text(stays + small))
+    try repo.write("b.txt", text(["yy"]))
+    try repo.write("c.txt", text(["c"] + medium))
+    try repo.commit("Move", author: .bob, day: 1)
+    let found = try moves(repo, .commit)
+    XCTAssertEqual(found["a.txt"], [LineMove(newStart: 4, count: 2, sourcePath: "a.txt", sourceStart: 1)])
+    XCTAssertEqual(found["c.txt"], [LineMove(newStart: 2, count: 2, sourcePath: "b.txt", sourceStart: 1)])
+    XCTAssertNil(try moves(repo, .file)["c.txt"], "-M alone does not look in b.txt")
+  }
+
   func testRenamedFileSearchesItsOldPath() throws {
     let repo = try FixtureRepo()
     let a = block("delta", 8)
