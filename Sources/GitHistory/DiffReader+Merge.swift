@@ -46,10 +46,7 @@ extension DiffReader {
         own.append(change)
         continue
       }
-      let kind: FileChangeKind = change.old == nil ? .added : change.new == nil ? .deleted : .modified
-      var file = FileDiff(
-        oldPath: kind == .added ? nil : change.path, newPath: kind == .deleted ? nil : change.path,
-        kind: kind, oldMode: change.old?.mode ?? 0, newMode: change.new?.mode ?? 0)
+      var file = change.described
       file.takenFromParent = donor
       taken.append(file)
     }

@@ -7,6 +7,14 @@ extension DiffReader {
     var path: String
     var old: (id: OID, mode: UInt32)?
     var new: (id: OID, mode: UInt32)?
+
+    /// Its paths, kind and modes, before any content is read.
+    var described: FileDiff {
+      let kind: FileChangeKind = old == nil ? .added : new == nil ? .deleted : .modified
+      return FileDiff(
+        oldPath: kind == .added ? nil : path, newPath: kind == .deleted ? nil : path, kind: kind,
+        oldMode: old?.mode ?? 0, newMode: new?.mode ?? 0)
+    }
   }
 
   /// The changed blobs of two trees, walking only subtrees whose ids differ (as git does).
@@ -29,11 +37,7 @@ extension DiffReader {
     var files: [FileDiff] = []
     files.reserveCapacity(changes.count)
     for change in changes.sorted(by: { Self.pathOrder($0.path, $1.path) }) {
-      let kind: FileChangeKind = change.old == nil ? .added : change.new == nil ? .deleted : .modified
-      var file = FileDiff(
-        oldPath: kind == .added ? nil : change.path, newPath: kind == .deleted ? nil : change.path,
-        kind: kind,
-        oldMode: change.old?.mode ?? 0, newMode: change.new?.mode ?? 0)
+      var file = change.described
       if options.diffsOnlyFollowed, let follows = options.movesFollow, !follows(change.path) {
         files.append(file)
         continue

@@ -63,11 +63,14 @@ public final class HunkMemo: @unchecked Sendable {
     var positions: [UInt32] = []
     positions.reserveCapacity(hunks.count * 4)
     for hunk in hunks {
-      for value in [hunk.oldStart, hunk.oldCount, hunk.newStart, hunk.newCount] {
-        // A file beyond 4 billion lines cannot be remembered; it is diffed again instead.
-        guard let fitting = UInt32(exactly: value) else { return }
-        positions.append(fitting)
-      }
+      // A file beyond 4 billion lines cannot be remembered; it is diffed again instead.
+      guard let oldStart = UInt32(exactly: hunk.oldStart), let oldCount = UInt32(exactly: hunk.oldCount),
+        let newStart = UInt32(exactly: hunk.newStart), let newCount = UInt32(exactly: hunk.newCount)
+      else { return }
+      positions.append(oldStart)
+      positions.append(oldCount)
+      positions.append(newStart)
+      positions.append(newCount)
     }
     lock.lock()
     defer { lock.unlock() }
@@ -103,14 +106,9 @@ struct LineCursor {
   }
 
   private mutating func skipLine() -> Range<Int>? {
-    guard offset < bytes.count, let base = bytes.baseAddress else { return nil }
+    guard offset < bytes.count else { return nil }
     let start = offset
-    let rest = bytes.count - start
-    if let hit = memchr(base + start, 0x0a, rest) {
-      offset = base.distance(to: UnsafeRawPointer(hit)) + 1
-    } else {
-      offset = bytes.count
-    }
+    offset = BlobLines.lineEnd(bytes, from: start)
     line += 1
     return start..<offset
   }

@@ -25,19 +25,20 @@ struct BlobLines: Sendable {
 
   /// Calls `body` with the byte range of each line, its `\n` included, while it returns true.
   static func forEachLine(_ bytes: UnsafeRawBufferPointer, _ body: (Int, Int) -> Bool) {
-    guard let base = bytes.baseAddress, bytes.count > 0 else { return }
     var start = 0
     while start < bytes.count {
-      let rest = bytes.count - start
-      let end: Int
-      if let found = memchr(base + start, 0x0A, rest) {
-        end = base.distance(to: UnsafeRawPointer(found)) + 1
-      } else {
-        end = bytes.count
-      }
+      let end = lineEnd(bytes, from: start)
       guard body(start, end) else { return }
       start = end
     }
+  }
+
+  /// The end of the line starting at `start` (< `bytes.count`): past its `\n`, or the end of the bytes.
+  static func lineEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+    guard let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, bytes.count - start) else {
+      return bytes.count
+    }
+    return base.distance(to: UnsafeRawPointer(found)) + 1
   }
 
   /// A fast 64-bit hash of `bytes[start..<end]`, eight bytes at a time.

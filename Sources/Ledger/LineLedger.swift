@@ -212,20 +212,24 @@ public final class LineLedger {
   }
 
   private func apply(_ file: FileDiff, to files: inout FileTable, context: inout CommitContext) {
-    if let donor = file.takenFromParent {
-      take(file, from: donor, to: &files, context: context)
-      return
-    }
     let old = file.oldPath.flatMap { files[$0] }
     if file.kind == .renamed || file.kind == .deleted, let oldPath = file.oldPath {
       files.removeValue(forKey: oldPath)
     }
+    // A file a merge off the mainline has exactly as another parent has it (or lacks, as that parent
+    // does): blame hands that parent the whole file, and the merge itself wrote and removed nothing.
+    let donor = file.takenFromParent
     guard let newPath = file.newPath else {
-      if let old, old.known { remove(all: old, file: file, context: context) }
+      if donor == nil, let old, old.known { remove(all: old, file: file, context: context) }
       return
     }
     guard counts(newPath), Self.holdsLines(file.newMode) else {
       files.removeValue(forKey: newPath)
+      return
+    }
+    if let donor {
+      let donorFiles = donor - 1 < context.others.count ? context.others[donor - 1].files : nil
+      files[newPath] = donorFiles?[newPath] ?? .unknown
       return
     }
     if file.isBinary || file.isMissing {
@@ -251,21 +255,6 @@ public final class LineLedger {
       files[newPath] = .unknown
       misfitDiffs += 1
     }
-  }
-
-  /// A file a merge off the mainline has exactly as another parent has it (or lacks, as that parent
-  /// does): blame hands that parent the whole file, and the merge itself wrote and removed nothing.
-  private func take(_ file: FileDiff, from donor: Int, to files: inout FileTable, context: CommitContext) {
-    guard let newPath = file.newPath else {
-      if let oldPath = file.oldPath { files.removeValue(forKey: oldPath) }
-      return
-    }
-    guard counts(newPath), Self.holdsLines(file.newMode) else {
-      files.removeValue(forKey: newPath)
-      return
-    }
-    let donorFiles = donor - 1 < context.others.count ? context.others[donor - 1].files : nil
-    files[newPath] = donorFiles?[newPath] ?? .unknown
   }
 
   /// Which paths it follows, cached: the same paths come back commit after commit, and the miner's
