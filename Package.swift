@@ -19,7 +19,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
   ],
   targets: [
-    /// The libgit2 C API with a few inline shims for what Swift cannot import (variadic options).
+    /// The libgit2 C API and zlib, with a few inline shims for what Swift cannot import (variadic options, macros).
     .systemLibrary(
       name: "Clibgit2",
       pkgConfig: "libgit2",

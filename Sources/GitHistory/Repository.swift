@@ -25,6 +25,7 @@ public final class Repository {
       git_error_clear()
       throw .notARepository(path: path)
     }
+    PackBackend.attach(to: pointer)
     handle = pointer
     gitDirectory = URL(fileURLWithPath: String(cString: git_repository_path(pointer)))
     workTree = git_repository_workdir(pointer).map { URL(fileURLWithPath: String(cString: $0)) }
@@ -40,6 +41,7 @@ public final class Repository {
       git_error_clear()
       throw .notARepository(path: gitDirectory.path)
     }
+    PackBackend.attach(to: pointer)
     handle = pointer
     self.gitDirectory = gitDirectory
     workTree = nil
