@@ -46,11 +46,15 @@ enum PackBackend {
         return GIT_ENOTFOUND.rawValue
       }
       let count = object.bytes.count
-      // libgit2's own readers end every object with a NUL, and some of its parsers rely on it.
-      guard let buffer = git_odb_backend_data_alloc(backend, count + 1) else { return -1 }
-      memcpy(buffer, object.bytes.baseAddress!, count)
-      buffer.storeBytes(of: 0, toByteOffset: count, as: UInt8.self)
-      data?.pointee = buffer
+      if let buffer = object.handOver() {
+        data?.pointee = buffer
+      } else {
+        // A cached object stays the cache's; libgit2 gets a copy, ended with a NUL as its readers do.
+        guard let buffer = git_odb_backend_data_alloc(backend, count + 1) else { return -1 }
+        memcpy(buffer, object.bytes.baseAddress!, count)
+        buffer.storeBytes(of: 0, toByteOffset: count, as: UInt8.self)
+        data?.pointee = buffer
+      }
       length?.pointee = count
       type?.pointee = object.type
       return 0

@@ -139,7 +139,9 @@ final class PackFile: @unchecked Sendable {
   }
 
   /// The object a delta makes from `base`, or nil when the delta does not fit it.
-  static func apply(delta: UnsafeRawBufferPointer, to base: UnsafeRawBufferPointer) -> PackObjectData? {
+  static func apply(
+    delta: UnsafeRawBufferPointer, to base: UnsafeRawBufferPointer, forLibgit2: Bool
+  ) -> PackObjectData? {
     var at = 0
     func size() -> Int? {
       var value = 0
@@ -154,7 +156,7 @@ final class PackFile: @unchecked Sendable {
       return nil
     }
     guard let sourceSize = size(), sourceSize == base.count, let targetSize = size() else { return nil }
-    let target = PackObjectData(count: targetSize)
+    guard let target = PackObjectData(count: targetSize, forLibgit2: forLibgit2) else { return nil }
     let out = target.bytes.baseAddress!
     var written = 0
     while at < delta.count {
@@ -219,16 +221,37 @@ final class PackFile: @unchecked Sendable {
 /// written after it is made.
 final class PackObjectData: @unchecked Sendable {
   let bytes: UnsafeMutableRawBufferPointer
-  private let storage: UnsafeMutableRawPointer
+  private var storage: UnsafeMutableRawPointer?
+  /// Allocated by libgit2's object allocator, so libgit2 may take the buffer as an object's own.
+  private let forLibgit2: Bool
   var type: git_object_t = GIT_OBJECT_INVALID
   /// When the cache last handed it out (guarded by the cache's lock).
   var lastUse = 0
 
-  init(count: Int) {
-    // One spare byte so an empty object still has an address.
-    storage = UnsafeMutableRawPointer.allocate(byteCount: count + 1, alignment: 16)
+  init?(count: Int, forLibgit2: Bool) {
+    // One spare byte: libgit2's own readers end every object with a NUL and some of its parsers rely on
+    // it; it also gives an empty object an address.
+    let storage =
+      forLibgit2
+      ? git_odb_backend_data_alloc(nil, count + 1)
+      : UnsafeMutableRawPointer.allocate(byteCount: count + 1, alignment: 16)
+    guard let storage else { return nil }
+    storage.storeBytes(of: 0, toByteOffset: count, as: UInt8.self)
+    self.storage = storage
+    self.forLibgit2 = forLibgit2
     bytes = UnsafeMutableRawBufferPointer(start: storage, count: count)
   }
 
-  deinit { storage.deallocate() }
+  /// Gives the buffer to libgit2, which frees it with the object it makes; nil when it was not allocated
+  /// for libgit2 (a cached object, which must be copied).
+  func handOver() -> UnsafeMutableRawPointer? {
+    guard forLibgit2, let storage else { return nil }
+    self.storage = nil
+    return storage
+  }
+
+  deinit {
+    guard let storage else { return }
+    if forLibgit2 { git_odb_backend_data_free(nil, storage) } else { storage.deallocate() }
+  }
 }

@@ -63,7 +63,8 @@ final class PackStore: @unchecked Sendable {
   }
 
   /// Walks down the delta chain to a cached object or a whole one, then applies the deltas back up,
-  /// caching each object made on the way.
+  /// caching each base made on the way. The object asked for is not cached (it is read again through its
+  /// base, one delta away) and is built in a buffer libgit2 can take without a copy.
   private func resolve(pack number: Int, offset: Int) -> PackObjectData? {
     let pack = packs[number]
     var chain: [(offset: Int, entry: PackFile.Entry)] = []
@@ -81,27 +82,28 @@ final class PackStore: @unchecked Sendable {
         current = entry.baseOffset
         continue
       }
-      guard let whole = inflate(entry, in: pack) else { return nil }
+      guard let whole = inflate(entry, in: pack, forLibgit2: chain.isEmpty) else { return nil }
       whole.type = git_object_t(rawValue: Int32(entry.type))
-      store(whole, at: Key(pack: number, offset: current))
+      if !chain.isEmpty { store(whole, at: Key(pack: number, offset: current)) }
       object = whole
       break
     }
     for (at, entry) in chain.reversed() {
-      guard let delta = inflate(entry, in: pack) else { return nil }
+      guard let delta = inflate(entry, in: pack, forLibgit2: false) else { return nil }
       guard
         let next = PackFile.apply(
-          delta: UnsafeRawBufferPointer(delta.bytes), to: UnsafeRawBufferPointer(object.bytes))
+          delta: UnsafeRawBufferPointer(delta.bytes), to: UnsafeRawBufferPointer(object.bytes),
+          forLibgit2: at == offset)
       else { return nil }
       next.type = object.type
-      store(next, at: Key(pack: number, offset: at))
+      if at != offset { store(next, at: Key(pack: number, offset: at)) }
       object = next
     }
     return object
   }
 
-  private func inflate(_ entry: PackFile.Entry, in pack: PackFile) -> PackObjectData? {
-    let data = PackObjectData(count: entry.size)
+  private func inflate(_ entry: PackFile.Entry, in pack: PackFile, forLibgit2: Bool) -> PackObjectData? {
+    guard let data = PackObjectData(count: entry.size, forLibgit2: forLibgit2) else { return nil }
     let stream = takeStream()
     let consumed = pack.inflate(
       from: entry.dataStart, size: entry.size, into: data.bytes.baseAddress!, stream: &stream.pointee)
