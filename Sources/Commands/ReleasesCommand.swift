@@ -64,7 +64,7 @@ public enum ReleasesCommand {
       let counted = pass.ledger.releases[index]
       return ReleaseRow(
         tag: tag.name, previous: index > 0 ? tags[index - 1].name : nil,
-        commit: graph.ids[tag.position].hex, lines: counted.lines, aiLines: counted.aiLines,
+        commit: graph.id(at: tag.position).hex, lines: counted.lines, aiLines: counted.aiLines,
         aiShare: counted.lines > 0 ? Double(counted.aiLines) / Double(counted.lines) : nil)
     }
     return Result(rows: rows, warnings: warnings)
