@@ -8,9 +8,9 @@ import Foundation
 /// holds only chain roots, is a fixed 16 MiB, and is emptied whole when full. A blob deep in a chain of 50
 /// therefore costs 50 inflates and delta applications, where git keeps every base it walked through (96
 /// MiB, least recently used first out) and reads the next version with one. This store does what git does:
-/// every object resolved on the way, bases and results, stays in the cache, so a file's next version costs
-/// one delta. Objects it cannot read (loose ones, packs that appeared later, anything malformed) it leaves
-/// to libgit2's own backends.
+/// every base resolved on the way stays in the cache, so a file's next version costs one delta. Objects it
+/// cannot read (loose ones, packs that appeared later, anything malformed) it leaves to libgit2's own
+/// backends.
 final class PackStore: @unchecked Sendable {
   let packs: [PackFile]
   private let limit: Int
