@@ -39,7 +39,7 @@ final class MoveGatherer {
         }
       targets.append(
         MoveTarget(
-          path: newPath, origin: origin, hunks: file.hunks, bytes: DiffReader.bytes(of: new),
+          path: newPath, origin: origin, hunks: file.hunks, bytes: LibGit2.bytes(of: new),
           lengths: &lengths))
     }
   }
@@ -55,7 +55,7 @@ final class MoveGatherer {
     let origins = Set(targets.compactMap(\.origin))
     let searchesOthers = mode == .commit && best > MoveSearch.copyScore
     let hashed = sources.filter { searchesOthers || origins.contains($0.path) }.map {
-      (path: $0.path, lines: BlobLines(DiffReader.bytes(of: $0.blob), lengths: lengths))
+      (path: $0.path, lines: BlobLines(LibGit2.bytes(of: $0.blob), lengths: lengths))
     }
     let found = MoveSearch.moves(targets: targets, sources: hashed, mode: mode)
     guard !found.isEmpty else { return }

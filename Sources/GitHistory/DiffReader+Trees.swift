@@ -128,8 +128,8 @@ extension DiffReader {
 
   /// Remembered hunk positions with the hashes of their lines, read from the two blobs.
   static func withLines(_ hunks: [Hunk], old: OpaquePointer, new: OpaquePointer, keepText: Bool) -> [Hunk] {
-    var oldLines = LineCursor(Self.bytes(of: old))
-    var newLines = LineCursor(Self.bytes(of: new))
+    var oldLines = LineCursor(LibGit2.bytes(of: old))
+    var newLines = LineCursor(LibGit2.bytes(of: new))
     return hunks.map { hunk in
       var full = hunk
       full.removed.reserveCapacity(hunk.oldCount)
@@ -142,10 +142,6 @@ extension DiffReader {
       }
       return full
     }
-  }
-
-  static func bytes(of blob: OpaquePointer) -> UnsafeRawBufferPointer {
-    UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: Int(git_blob_rawsize(blob)))
   }
 }
 

@@ -34,4 +34,9 @@ enum LibGit2 {
   static func ensureInitialised() {
     _ = initialised
   }
+
+  /// A loaded blob's bytes, valid while the blob is.
+  static func bytes(of blob: OpaquePointer) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: Int(git_blob_rawsize(blob)))
+  }
 }

@@ -45,17 +45,9 @@ enum PackBackend {
       guard let backend, let oid, let object = PackBackend.store(of: backend).read(oid) else {
         return GIT_ENOTFOUND.rawValue
       }
-      let count = object.bytes.count
-      if let buffer = object.handOver() {
-        data?.pointee = buffer
-      } else {
-        // A cached object stays the cache's; libgit2 gets a copy, ended with a NUL as its readers do.
-        guard let buffer = git_odb_backend_data_alloc(backend, count + 1) else { return -1 }
-        memcpy(buffer, object.bytes.baseAddress!, count)
-        buffer.storeBytes(of: 0, toByteOffset: count, as: UInt8.self)
-        data?.pointee = buffer
-      }
-      length?.pointee = count
+      guard let buffer = object.libgit2Buffer() else { return -1 }
+      data?.pointee = buffer
+      length?.pointee = object.bytes.count
       type?.pointee = object.type
       return 0
     }

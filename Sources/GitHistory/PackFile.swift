@@ -242,11 +242,15 @@ final class PackObjectData: @unchecked Sendable {
     bytes = UnsafeMutableRawBufferPointer(start: storage, count: count)
   }
 
-  /// Gives the buffer to libgit2, which frees it with the object it makes; nil when it was not allocated
-  /// for libgit2 (a cached object, which must be copied).
-  func handOver() -> UnsafeMutableRawPointer? {
-    guard forLibgit2, let storage else { return nil }
-    self.storage = nil
+  /// A buffer for libgit2 to free with the object it makes, handed out once: this one when it was
+  /// allocated for libgit2, else a copy (a cached object stays the cache's); nil when memory runs out.
+  func libgit2Buffer() -> UnsafeMutableRawPointer? {
+    guard forLibgit2 else {
+      guard let copy = PackObjectData(count: bytes.count, forLibgit2: true) else { return nil }
+      copy.bytes.copyMemory(from: UnsafeRawBufferPointer(bytes))
+      return copy.libgit2Buffer()
+    }
+    defer { storage = nil }
     return storage
   }
 

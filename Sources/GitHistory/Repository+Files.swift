@@ -20,8 +20,7 @@ extension Repository {
       var blob: OpaquePointer?
       try check(git_blob_lookup(&blob, handle, git_tree_entry_id(entry)), "git_blob_lookup")
       defer { git_blob_free(blob) }
-      let bytes = UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: Int(git_blob_rawsize(blob)))
-      return String(decoding: bytes, as: UTF8.self)
+      return String(decoding: LibGit2.bytes(of: blob!), as: UTF8.self)
     }
   }
 

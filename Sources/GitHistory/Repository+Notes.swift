@@ -22,8 +22,7 @@ extension Repository {
         continue
       }
       defer { git_blob_free(blob) }
-      let bytes = UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: Int(git_blob_rawsize(blob)))
-      result[commit] = String(decoding: bytes, as: UTF8.self)
+      result[commit] = String(decoding: LibGit2.bytes(of: blob!), as: UTF8.self)
     }
     return result
   }
@@ -59,9 +58,7 @@ extension Repository {
         var blob: OpaquePointer?
         try check(git_blob_lookup(&blob, handle, &noteID), "git_blob_lookup")
         defer { git_blob_free(blob) }
-        let size = Int(git_blob_rawsize(blob))
-        let bytes = UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size)
-        result[OID(annotatedID).commitID] = String(decoding: bytes, as: UTF8.self)
+        result[OID(annotatedID).commitID] = String(decoding: LibGit2.bytes(of: blob!), as: UTF8.self)
       }
       return result
     } catch {
@@ -156,8 +153,6 @@ extension Repository {
       return nil
     }
     defer { git_blob_free(blob) }
-    return String(
-      decoding: UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: Int(git_blob_rawsize(blob))),
-      as: UTF8.self)
+    return String(decoding: LibGit2.bytes(of: blob!), as: UTF8.self)
   }
 }
