@@ -4,7 +4,7 @@
 #include <git2.h>
 #include <git2/sys/repository.h>
 #include <git2/sys/odb_backend.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 // Swift does not import C variadic functions, so each libgit2 option we set gets a fixed-arity wrapper.
 
@@ -35,11 +35,6 @@ static inline int outcomes_git_set_search_path(git_config_level_t level, const c
 
 static inline int outcomes_git_disable_owner_validation(void) {
   return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
-}
-
-// zlib's init is a macro that passes the header's version and struct size, which Swift cannot expand.
-static inline int outcomes_inflate_init(z_stream *stream) {
-  return inflateInit(stream);
 }
 
 #endif

@@ -120,22 +120,21 @@ final class PackFile: @unchecked Sendable {
   }
 
   /// Inflates `size` bytes of zlib data starting at `start` into `output`; returns the compressed bytes
-  /// read, or nil when the data does not inflate to exactly `size` bytes.
+  /// read, or nil when the data does not inflate to exactly `size` bytes (or fails its checksum).
+  ///
+  /// libdeflate, not zlib: the size is known from the entry header, so the whole object inflates in one
+  /// call, about twice as fast as zlib's streaming inflate (which was 14% of a pass over git/git).
   func inflate(
-    from start: Int, size: Int, into output: UnsafeMutableRawPointer, stream: inout z_stream
+    from start: Int, size: Int, into output: UnsafeMutableRawPointer,
+    with decompressor: OpaquePointer
   ) -> Int? {
     let available = pack.count - Self.oidBytes - start
     guard available > 0 else { return nil }
-    stream.next_in = UnsafeMutablePointer(
-      mutating: (pack.baseAddress! + start).assumingMemoryBound(to: UInt8.self))
-    stream.avail_in = UInt32(min(available, Int(UInt32.max)))
-    stream.next_out = output.assumingMemoryBound(to: UInt8.self)
-    stream.avail_out = UInt32(size)
-    let code = Clibgit2.inflate(&stream, Z_FINISH)
-    let complete = code == Z_STREAM_END && Int(stream.total_out) == size
-    let consumed = Int(stream.total_in)
-    inflateReset(&stream)
-    return complete ? consumed : nil
+    var consumed = 0
+    var produced = 0
+    let result = libdeflate_zlib_decompress_ex(
+      decompressor, pack.baseAddress! + start, available, output, size, &consumed, &produced)
+    return result == LIBDEFLATE_SUCCESS && produced == size ? consumed : nil
   }
 
   /// The object a delta makes from `base`, or nil when the delta does not fit it.

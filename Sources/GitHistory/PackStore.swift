@@ -19,7 +19,7 @@ final class PackStore: @unchecked Sendable {
   private var cache: [Key: PackObjectData] = [:]
   private var cachedBytes = 0
   private var clock = 0
-  private var streams: [UnsafeMutablePointer<z_stream>] = []
+  private var decompressors: [OpaquePointer] = []
   private var inflatedSinceRelease = 0
 
   private struct Key: Hashable {
@@ -37,10 +37,7 @@ final class PackStore: @unchecked Sendable {
   }
 
   deinit {
-    for stream in streams {
-      inflateEnd(stream)
-      stream.deallocate()
-    }
+    for decompressor in decompressors { libdeflate_free_decompressor(decompressor) }
   }
 
   /// The object's bytes and type, or nil when no pack of this store holds it in a form read here.
@@ -104,11 +101,11 @@ final class PackStore: @unchecked Sendable {
 
   private func inflate(_ entry: PackFile.Entry, in pack: PackFile, forLibgit2: Bool) -> PackObjectData? {
     guard let data = PackObjectData(count: entry.size, forLibgit2: forLibgit2) else { return nil }
-    let stream = takeStream()
+    guard let decompressor = takeDecompressor() else { return nil }
     let consumed = pack.inflate(
-      from: entry.dataStart, size: entry.size, into: data.bytes.baseAddress!, stream: &stream.pointee)
+      from: entry.dataStart, size: entry.size, into: data.bytes.baseAddress!, with: decompressor)
     lock.lock()
-    streams.append(stream)
+    decompressors.append(decompressor)
     inflatedSinceRelease += consumed ?? 0
     let release = inflatedSinceRelease > Self.releaseEvery
     if release { inflatedSinceRelease = 0 }
@@ -119,15 +116,11 @@ final class PackStore: @unchecked Sendable {
     return consumed != nil ? data : nil
   }
 
-  private func takeStream() -> UnsafeMutablePointer<z_stream> {
+  private func takeDecompressor() -> OpaquePointer? {
     lock.lock()
-    let reused = streams.popLast()
+    let reused = decompressors.popLast()
     lock.unlock()
-    if let reused { return reused }
-    let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-    stream.initialize(to: z_stream())
-    _ = outcomes_inflate_init(stream)
-    return stream
+    return reused ?? libdeflate_alloc_decompressor()
   }
 
   private func cached(_ key: Key) -> PackObjectData? {
@@ -175,6 +168,9 @@ final class PackStore: @unchecked Sendable {
   /// The store for the packs now in `directory`, shared with every open handle that found the same set;
   /// nil when there is no pack this reader understands.
   static func shared(packDirectory directory: String, limit: Int) -> PackStore? {
+    // Objects handed to libgit2 are allocated by its allocator, which fails every allocation until
+    // libgit2 is initialised (a store used before any repository was opened read nothing).
+    LibGit2.ensureInitialised()
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
     let indexes = names.filter { $0.hasPrefix("pack-") && $0.hasSuffix(".idx") }.sorted()
     guard !indexes.isEmpty else { return nil }
