@@ -7,9 +7,9 @@ final class MoveGatherer {
   let mode: MoveDetection
   private(set) var targets: [MoveTarget] = []
   /// The parent's blobs of the changed files, kept (one more reference each) until `finish`: they are
-  /// hashed only once every added line's length is known.
+  /// hashed only once every added line's key is known.
   private var sources: [(path: String, blob: OpaquePointer)] = []
-  private var lengths = LineLengths()
+  private var keys = LineKeys()
 
   /// Paths whose lines the caller follows (nil: all).
   private let follows: (@Sendable (String) -> Bool)?
@@ -40,7 +40,7 @@ final class MoveGatherer {
       targets.append(
         MoveTarget(
           path: newPath, origin: origin, hunks: file.hunks, bytes: LibGit2.bytes(of: new),
-          lengths: &lengths))
+          keys: &keys))
     }
   }
 
@@ -55,7 +55,7 @@ final class MoveGatherer {
     let origins = Set(targets.compactMap(\.origin))
     let searchesOthers = mode == .commit && best > MoveSearch.copyScore
     let hashed = sources.filter { searchesOthers || origins.contains($0.path) }.map {
-      (path: $0.path, lines: BlobLines(LibGit2.bytes(of: $0.blob), lengths: lengths))
+      (path: $0.path, lines: BlobLines(LibGit2.bytes(of: $0.blob), keys: keys))
     }
     let found = MoveSearch.moves(targets: targets, sources: hashed, mode: mode)
     guard !found.isEmpty else { return }

@@ -10,13 +10,13 @@ struct BlobLines: Sendable {
   /// Their hashes.
   var hashes: [UInt64] = []
 
-  /// The lines of `bytes` whose length is in `lengths`; the others cannot equal any added line, so the
-  /// search skips them without hashing.
-  init(_ bytes: UnsafeRawBufferPointer, lengths: LineLengths) {
+  /// The lines of `bytes` whose key is in `keys`; the others cannot equal any added line, so the search
+  /// skips them without hashing (a skipped line ends a run as an unequal one would).
+  init(_ bytes: UnsafeRawBufferPointer, keys: LineKeys) {
     var line: Int32 = 0
     Self.forEachLine(bytes) { start, end in
       defer { line += 1 }
-      guard lengths.contains(end - start) else { return true }
+      guard keys.contains(bytes, start, end) else { return true }
       numbers.append(line)
       hashes.append(Self.hash(bytes, start, end))
       return true
@@ -77,23 +77,36 @@ struct BlobLines: Sendable {
   }
 }
 
-/// The byte lengths of a commit's added lines: a parent line of any other length cannot equal one of
-/// them, so it is not even hashed (most lines of a long file, for a commit that adds a few).
-struct LineLengths: Sendable {
-  private var bits = [UInt64](repeating: 0, count: 64)
-  /// Lengths from here on share one bit.
-  private static let cap = 4095
+/// A filter over a commit's added lines by length and first eight bytes: a parent line whose key is not
+/// in it cannot equal any added line, so it is neither hashed nor searched. Most lines of a long file
+/// fail it for a commit that adds a few; by length alone half of git/git's parent lines passed.
+struct LineKeys: Sendable {
+  private var bits = [UInt64](repeating: 0, count: Self.words)
+  private static let words = 1 << 10
+  private static let bitCount = UInt64(words * 64)
 
   init() {}
 
-  mutating func insert(_ length: Int) {
-    let n = min(length, Self.cap)
+  mutating func insert(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) {
+    let n = Self.bit(bytes, start, end)
     bits[n >> 6] |= 1 << UInt64(n & 63)
   }
 
-  func contains(_ length: Int) -> Bool {
-    let n = min(length, Self.cap)
+  func contains(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+    let n = Self.bit(bytes, start, end)
     return bits[n >> 6] & (1 << UInt64(n & 63)) != 0
+  }
+
+  private static func bit(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int {
+    let length = end - start
+    var head: UInt64 = 0
+    if length >= 8 {
+      head = bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+    } else {
+      for index in 0..<length { head |= UInt64(bytes[start + index]) << UInt64(8 * index) }
+    }
+    let mixed = (head ^ UInt64(length) &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+    return Int((mixed >> 40) % bitCount)
   }
 }
 
@@ -123,9 +136,9 @@ struct MoveTarget: Sendable {
     self.origin = origin
   }
 
-  /// The added lines of `hunks` read from the new version's `bytes`; their lengths go into `lengths`.
+  /// The added lines of `hunks` read from the new version's `bytes`; their keys go into `keys`.
   init(
-    path: String, origin: String?, hunks: [Hunk], bytes: UnsafeRawBufferPointer, lengths: inout LineLengths
+    path: String, origin: String?, hunks: [Hunk], bytes: UnsafeRawBufferPointer, keys: inout LineKeys
   ) {
     self.init(path: path, origin: origin)
     let wanted = hunks.filter { $0.newCount > 0 }.sorted { $0.newStart < $1.newStart }
@@ -139,7 +152,7 @@ struct MoveTarget: Sendable {
       let first = wanted[next].newStart - 1
       guard line >= first else { return true }
       if current == nil { current = Block(start: line, hashes: [], alphanumerics: [0]) }
-      lengths.insert(end - start)
+      keys.insert(bytes, start, end)
       current!.hashes.append(BlobLines.hash(bytes, start, end))
       current!.alphanumerics.append(
         current!.alphanumerics.last! + BlobLines.alphanumerics(bytes, start, end))

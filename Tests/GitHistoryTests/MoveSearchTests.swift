@@ -54,6 +54,23 @@ final class MoveSearchTests: XCTestCase {
     }
   }
 
+  func testShortLinesAndLinesSharingTheirFirstBytesStillMove() throws {
+    // Parent lines are filtered by length and first eight bytes before they are hashed: lines shorter
+    // than eight bytes, and lines equal in their first eight, must still be found.
+    let repo = try FixtureRepo()
+    let short = (10..<24).map { "x\($0)y" }
+    let shared = block("alpha", 6)
+    try repo.write("one.c", text(["// one"]))
+    try repo.write("two.c", text(["// two"] + short + shared + ["// end"]))
+    try repo.commit("Start", day: 0)
+    try repo.write("one.c", text(["// one"] + short + shared))
+    try repo.write("two.c", text(["// two", "// end"]))
+    try repo.commit("Move", author: .bob, day: 1)
+    XCTAssertEqual(
+      try moves(repo, .commit)["one.c"],
+      [LineMove(newStart: 2, count: 20, sourcePath: "two.c", sourceStart: 2)])
+  }
+
   func testScoresFollowGitThresholds() throws {
     let repo = try FixtureRepo()
     // 19 alphanumerics: not above blame's -M score of 20 (score is one plus the alphanumerics).
