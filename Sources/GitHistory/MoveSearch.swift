@@ -49,14 +49,16 @@ struct BlobLines: Sendable {
       h = mix(h ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
       index += 8
     }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while index < end {
-      tail |= UInt64(bytes[index]) << shift
-      shift += 8
-      index += 1
-    }
-    return mix(h ^ tail ^ 0xFF51_AFD7_ED55_8CCD)
+    return mix(h ^ word(bytes, index, end) ^ 0xFF51_AFD7_ED55_8CCD)
+  }
+
+  /// Up to eight bytes `bytes[start..<end]` as a little-endian word, zero above them; never reads past
+  /// `end`, which may be the end of the blob.
+  static func word(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> UInt64 {
+    if end - start >= 8 { return bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self) }
+    var value: UInt64 = 0
+    for index in start..<end { value |= UInt64(bytes[index]) << UInt64(8 * (index - start)) }
+    return value
   }
 
   private static func mix(_ value: UInt64) -> UInt64 {
@@ -98,14 +100,8 @@ struct LineKeys: Sendable {
   }
 
   private static func bit(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int {
-    let length = end - start
-    var head: UInt64 = 0
-    if length >= 8 {
-      head = bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self)
-    } else {
-      for index in 0..<length { head |= UInt64(bytes[start + index]) << UInt64(8 * index) }
-    }
-    let mixed = (head ^ UInt64(length) &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+    let head = BlobLines.word(bytes, start, min(end, start + 8))
+    let mixed = (head ^ (UInt64(end - start) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
     return Int((mixed >> 40) % bitCount)
   }
 }
