@@ -27,10 +27,12 @@ let package = Package(
     ),
     /// Sendable, Codable value types shared by every module; no dependencies.
     .target(name: "OutcomeModel", exclude: ["README.md"]),
+    /// Line scanning in C for the move search: newlines found 64 bytes at a time, lines filtered and hashed.
+    .target(name: "LineScan", exclude: ["README.md"]),
     /// The only code that touches libgit2: open, walk the mainline, diff in parallel, notes, tags, trailers.
     .target(
       name: "GitHistory",
-      dependencies: ["Clibgit2", "OutcomeModel"],
+      dependencies: ["Clibgit2", "LineScan", "OutcomeModel"],
       exclude: ["README.md"]
     ),
     /// Decides which changes are AI-assisted and on what evidence, from a signature catalogue kept as data.

@@ -6,15 +6,16 @@ extension Attributor {
   /// still a dependency bump): the AI marks stay in `evidence` for `explain`, but count for nothing.
   /// Only an AI author (`agent`) wins. A merge is `bot` when a bot authored the merge itself or more
   /// than half of its contributing commits (a person merging a Renovate branch lands a bot's work).
-  func markingBots(_ result: Attribution, change: Change, own: [Finding]) -> Attribution {
+  /// `contributing`: each contributing commit's own findings, in order (a merge's).
+  func markingBots(
+    _ result: Attribution, change: Change, own: [Finding], contributing commitFindings: [[Finding]]
+  ) -> Attribution {
     guard result.cohort != .agent else { return result }
     var why = botAuthor(change.commit.author, evidence: own.filter(\.isRecorded).map(\.evidence))
     if why == nil, change.commit.isMerge, !change.contributing.isEmpty {
-      let bots = change.contributing.compactMap { contributing in
-        botAuthor(
-          contributing.commit.author,
-          evidence: compiled.findings(for: contributing.commit).filter(\.isRecorded).map(\.evidence)
-        ).map { _ in contributing.commit }
+      let bots = zip(change.contributing, commitFindings).compactMap { contributing, findings in
+        botAuthor(contributing.commit.author, evidence: findings.filter(\.isRecorded).map(\.evidence))
+          .map { _ in contributing.commit }
       }
       if bots.count * 2 > change.contributing.count, let first = bots.first {
         why = Evidence(

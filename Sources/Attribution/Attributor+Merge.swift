@@ -4,13 +4,15 @@ extension Attributor {
   /// A merge change: its evidence is the union of its own (message, pull request) and its contributing
   /// commits'; it is `agent` when AI identities authored most contributing commits; its AI lines are
   /// an estimate (see the module README).
+  /// `contributing`: each contributing commit's own findings, in order.
   func attributeMerge(
-    _ change: Change, own: [Finding], ownNote: [Finding], notes: [CommitID: LineAttribution]
+    _ change: Change, own: [Finding], ownNote: [Finding], notes: [CommitID: LineAttribution],
+    contributing commitFindings: [[Finding]]
   ) -> Attribution {
     var contributed: [(commit: ContributingCommit, findings: [Finding], note: LineAttribution?)] = []
-    for contributing in change.contributing {
+    for (contributing, own) in zip(change.contributing, commitFindings) {
       let note = notes[contributing.commit.id].flatMap { $0.isEmpty ? nil : $0 }
-      let findings = compiled.findings(for: contributing.commit) + (note.map(noteFindings) ?? [])
+      let findings = own + (note.map(noteFindings) ?? [])
       contributed.append((contributing, findings, note))
     }
 

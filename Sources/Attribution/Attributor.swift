@@ -74,8 +74,11 @@ public struct Attributor: Sendable {
     let noteEvidence = note.map(noteFindings) ?? []
 
     if change.commit.isMerge && !change.contributing.isEmpty {
+      // Read once: a branch of hundreds of commits is asked about twice (its marks, then its bots).
+      let contributing = change.contributing.map { compiled.findings(for: $0.commit) }
       return markingBots(
-        attributeMerge(change, own: own, ownNote: noteEvidence, notes: notes), change: change, own: own)
+        attributeMerge(change, own: own, ownNote: noteEvidence, notes: notes, contributing: contributing),
+        change: change, own: own, contributing: contributing)
     }
     let findings = own + noteEvidence
     let cohort = cohort(of: findings, authorDecides: true)
@@ -92,7 +95,7 @@ public struct Attributor: Sendable {
     } else {
       result.aiLinesAdded = cohort == .unmarked ? 0 : change.linesAdded
     }
-    return markingBots(result, change: change, own: own)
+    return markingBots(result, change: change, own: own, contributing: [])
   }
 
   /// `agent` when an AI identity is the author (if `authorDecides`), `assisted` on strong AI evidence

@@ -98,7 +98,10 @@ struct LineCursor {
 
   /// Lines `start..<start + count` (1-based), each with its newline when it has one, as xdiff gives them.
   mutating func lines(from start: Int, count: Int, _ body: (UnsafeRawBufferPointer) -> Void) {
-    while line < start, skipLine() != nil {}
+    if line < start {
+      offset = BlobLines.skip(start - line, in: bytes, from: offset)
+      line = start
+    }
     for _ in 0..<count {
       guard let range = skipLine() else { return }
       body(UnsafeRawBufferPointer(rebasing: bytes[range]))

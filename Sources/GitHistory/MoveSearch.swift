@@ -1,4 +1,5 @@
 import Foundation
+internal import LineScan
 import OutcomeModel
 
 /// Line hashes of one version of a file, for matching blocks of lines between files.
@@ -13,23 +14,22 @@ struct BlobLines: Sendable {
   /// The lines of `bytes` whose key is in `keys`; the others cannot equal any added line, so the search
   /// skips them without hashing (a skipped line ends a run as an unequal one would).
   init(_ bytes: UnsafeRawBufferPointer, keys: LineKeys) {
-    var line: Int32 = 0
-    Self.forEachLine(bytes) { start, end in
-      defer { line += 1 }
-      guard keys.contains(bytes, start, end) else { return true }
-      numbers.append(line)
-      hashes.append(Self.hash(bytes, start, end))
-      return true
-    }
-  }
-
-  /// Calls `body` with the byte range of each line, its `\n` included, while it returns true.
-  static func forEachLine(_ bytes: UnsafeRawBufferPointer, _ body: (Int, Int) -> Bool) {
-    var start = 0
-    while start < bytes.count {
-      let end = lineEnd(bytes, from: start)
-      guard body(start, end) else { return }
-      start = end
+    guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+    var cursor = ls_cursor(offset: 0, line: 0)
+    let chunk = 512
+    keys.withWords { words in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: chunk) { numbers in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: chunk) { hashes in
+          while cursor.offset < bytes.count {
+            let before = cursor.offset
+            let found = ls_filtered_lines(
+              base, bytes.count, &cursor, words, numbers.baseAddress, hashes.baseAddress, chunk)
+            self.numbers.append(contentsOf: numbers.prefix(found))
+            self.hashes.append(contentsOf: hashes.prefix(found))
+            precondition(cursor.offset > before, "line scan made no progress")
+          }
+        }
+      }
     }
   }
 
@@ -41,31 +41,16 @@ struct BlobLines: Sendable {
     return base.distance(to: UnsafeRawPointer(found)) + 1
   }
 
-  /// A fast 64-bit hash of `bytes[start..<end]`, eight bytes at a time.
+  /// The offset `lines` lines after `from`, or `bytes.count` when the bytes end first.
+  static func skip(_ lines: Int, in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+    guard lines > 0 else { return start }
+    guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return bytes.count }
+    return ls_skip_lines(base, bytes.count, start, lines)
+  }
+
+  /// A fast 64-bit hash of `bytes[start..<end]`, the one the parent lines are hashed with.
   static func hash(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> UInt64 {
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(end - start)
-    var index = start
-    while index + 8 <= end {
-      h = mix(h ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-      index += 8
-    }
-    return mix(h ^ word(bytes, index, end) ^ 0xFF51_AFD7_ED55_8CCD)
-  }
-
-  /// Up to eight bytes `bytes[start..<end]` as a little-endian word, zero above them; never reads past
-  /// `end`, which may be the end of the blob.
-  static func word(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> UInt64 {
-    if end - start >= 8 { return bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self) }
-    var value: UInt64 = 0
-    for index in start..<end { value |= UInt64(bytes[index]) << UInt64(8 * (index - start)) }
-    return value
-  }
-
-  private static func mix(_ value: UInt64) -> UInt64 {
-    var x = value &* 0xBF58_476D_1CE4_E5B9
-    x ^= x >> 31
-    x = x &* 0x94D0_49BB_1331_11EB
-    return x ^ (x >> 29)
+    ls_hash(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count, start, end)
   }
 
   /// Alphanumeric bytes of a line, as `git blame` scores a block (C locale: ASCII only).
@@ -83,26 +68,22 @@ struct BlobLines: Sendable {
 /// in it cannot equal any added line, so it is neither hashed nor searched. Most lines of a long file
 /// fail it for a commit that adds a few; by length alone half of git/git's parent lines passed.
 struct LineKeys: Sendable {
-  private var bits = [UInt64](repeating: 0, count: Self.words)
-  private static let words = 1 << 10
-  private static let bitCount = UInt64(words * 64)
+  private var bits = [UInt64](repeating: 0, count: Int(LS_KEY_WORDS))
 
   init() {}
 
   mutating func insert(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) {
-    let n = Self.bit(bytes, start, end)
+    let n = Int(ls_key_bit(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count, start, end))
     bits[n >> 6] |= 1 << UInt64(n & 63)
   }
 
   func contains(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
-    let n = Self.bit(bytes, start, end)
+    let n = Int(ls_key_bit(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count, start, end))
     return bits[n >> 6] & (1 << UInt64(n & 63)) != 0
   }
 
-  private static func bit(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int {
-    let head = BlobLines.word(bytes, start, min(end, start + 8))
-    let mixed = (head ^ (UInt64(end - start) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
-    return Int((mixed >> 40) % bitCount)
+  func withWords<R>(_ body: (UnsafePointer<UInt64>) -> R) -> R {
+    bits.withUnsafeBufferPointer { body($0.baseAddress!) }
   }
 }
 
@@ -138,29 +119,26 @@ struct MoveTarget: Sendable {
   ) {
     self.init(path: path, origin: origin)
     let wanted = hunks.filter { $0.newCount > 0 }.sorted { $0.newStart < $1.newStart }
-    guard !wanted.isEmpty else { return }
-    var next = 0
+    var offset = 0
     var line = 0
-    var current: Block?
-    BlobLines.forEachLine(bytes) { start, end in
-      defer { line += 1 }
-      guard next < wanted.count else { return false }
-      let first = wanted[next].newStart - 1
-      guard line >= first else { return true }
-      if current == nil { current = Block(start: line, hashes: [], alphanumerics: [0]) }
-      keys.insert(bytes, start, end)
-      current!.hashes.append(BlobLines.hash(bytes, start, end))
-      current!.alphanumerics.append(
-        current!.alphanumerics.last! + BlobLines.alphanumerics(bytes, start, end))
-      if line == first + wanted[next].newCount - 1 {
-        blocks.append(current!)
-        current = nil
-        next += 1
+    for hunk in wanted where hunk.newStart - 1 >= line {
+      offset = BlobLines.skip(hunk.newStart - 1 - line, in: bytes, from: offset)
+      line = hunk.newStart - 1
+      var block = Block(start: line, hashes: [], alphanumerics: [0])
+      block.hashes.reserveCapacity(hunk.newCount)
+      block.alphanumerics.reserveCapacity(hunk.newCount + 1)
+      while block.hashes.count < hunk.newCount, offset < bytes.count {
+        let end = BlobLines.lineEnd(bytes, from: offset)
+        keys.insert(bytes, offset, end)
+        block.hashes.append(BlobLines.hash(bytes, offset, end))
+        block.alphanumerics.append(block.alphanumerics.last! + BlobLines.alphanumerics(bytes, offset, end))
+        offset = end
+        line += 1
       }
-      return true
+      if !block.hashes.isEmpty { blocks.append(block) }
+      // Hunks past the end of the blob cannot be read; the ledger then keeps those lines as the commit's own.
+      if offset >= bytes.count { break }
     }
-    // Hunks past the end of the blob cannot be read; the ledger then keeps those lines as the commit's own.
-    if let current, !current.hashes.isEmpty { blocks.append(current) }
   }
 }
 
@@ -236,12 +214,15 @@ enum MoveSearch {
     let queue = start.filter { score($0, targets) > threshold }
     guard !queue.isEmpty else { return [] }
     let starts = StartTable(queue, targets: targets)
+    let lines = EntryLines(queue, targets: targets)
     var candidates: [[Candidate]] = Array(repeating: [], count: queue.count)
     var sequence = 0
+    var skip = [Bool](repeating: false, count: queue.count)
     for (index, source) in sources.enumerated() {
-      let skip: Set<Int> =
-        !skipsOwn ? [] : Set(queue.indices.filter { targets[queue[$0].target].origin == source.path })
-      collectRuns(of: queue, targets: targets, starts: starts, source: source.lines, skip: skip) {
+      if skipsOwn {
+        for entry in queue.indices { skip[entry] = targets[queue[entry].target].origin == source.path }
+      }
+      collectRuns(of: lines, starts: starts, source: source.lines, skip: skip) {
         entry, range, sourceStart in
         let block = targets[queue[entry].target].blocks[queue[entry].block]
         // Cutting a run only lowers its score, so one at or under the threshold can never be taken.
@@ -363,10 +344,34 @@ enum MoveSearch {
     }
   }
 
+  /// The lines of the entries searched in one round, side by side in one array: a run is extended for
+  /// every source line, so this is read far more often than anything else.
+  struct EntryLines {
+    var hashes: [UInt64] = []
+    /// Where each entry's block starts in `hashes` (the block's offset 0, not the entry's range).
+    var base: [Int] = []
+    var lower: [Int] = []
+    var upper: [Int] = []
+
+    init(_ entries: [Entry], targets: [MoveTarget]) {
+      for entry in entries {
+        let block = targets[entry.target].blocks[entry.block].hashes
+        base.append(hashes.count - entry.range.lowerBound)
+        lower.append(entry.range.lowerBound)
+        upper.append(entry.range.upperBound)
+        hashes += block[entry.range]
+      }
+    }
+
+    /// Line `offset` (a block offset within the entry's range) of entry `entry`.
+    func hash(_ entry: Int, _ offset: Int) -> UInt64 { hashes[base[entry] + offset] }
+  }
+
   /// Calls `found` with every maximal run of an entry's lines that appears in `source` (entry index,
-  /// block offsets, 0-based source line), in the order the runs end. Entries in `skip` are not searched.
+  /// block offsets, 0-based source line), in the order the runs end. Entries marked in `skip` are not
+  /// searched.
   static func collectRuns(
-    of entries: [Entry], targets: [MoveTarget], starts: StartTable, source: BlobLines, skip: Set<Int>,
+    of entries: EntryLines, starts: StartTable, source: BlobLines, skip: [Bool],
     found: (Int, Range<Int>, Int) -> Void
   ) {
     struct Run {
@@ -393,10 +398,8 @@ enum MoveSearch {
       if !active.isEmpty {
         kept.removeAll(keepingCapacity: true)
         for var run in active {
-          let entry = entries[run.entry]
           let offset = run.lower + run.length
-          if offset < entry.range.upperBound, targets[entry.target].blocks[entry.block].hashes[offset] == hash
-          {
+          if offset < entries.upper[run.entry], entries.hash(run.entry, offset) == hash {
             run.length += 1
             kept.append(run)
           } else {
@@ -407,18 +410,17 @@ enum MoveSearch {
       }
       guard let slot = starts.slot(of: hash) else { continue }
       starts.forEach(in: slot) { index, offset in
-        guard !skip.contains(index) else { return }
+        guard !skip[index] else { return }
         // Already covered by a run just extended along the same diagonal.
         if active.contains(where: { $0.entry == index && $0.lower + $0.length - 1 == offset }) { return }
-        let entry = entries[index]
-        let hashes = targets[entry.target].blocks[entry.block].hashes
         // The table keys hash 0 as 1, so a slot's lines may differ from this one by that alone.
-        guard hashes[offset] == hash else { return }
+        guard entries.hash(index, offset) == hash else { return }
         var lower = offset
         var sourceStart = j
         var before = k - 1
-        while lower > entry.range.lowerBound, before >= 0, Int(numbers[before]) == sourceStart - 1,
-          hashes[lower - 1] == lines[before]
+        let first = entries.lower[index]
+        while lower > first, before >= 0, Int(numbers[before]) == sourceStart - 1,
+          entries.hash(index, lower - 1) == lines[before]
         {
           lower -= 1
           sourceStart -= 1
