@@ -36,6 +36,18 @@ static inline uint64_t newlines_tail(const uint8_t *p, size_t n) {
   return mask;
 }
 
+/// Writes line `line` (`bytes[start..<end]`) to `number` and `hash` when its key bit is set; returns
+/// how many it wrote (0 or 1).
+static inline size_t take_line(
+    const uint8_t *bytes, size_t count, size_t start, size_t end, int32_t line, const uint64_t *keys,
+    int32_t *number, uint64_t *hash) {
+  uint32_t bit = ls_key_bit(bytes, count, start, end);
+  if (!(keys[bit >> 6] & (UINT64_C(1) << (bit & 63)))) return 0;
+  *number = line;
+  *hash = ls_hash(bytes, count, start, end);
+  return 1;
+}
+
 size_t ls_filtered_lines(
     const uint8_t *bytes, size_t count, ls_cursor *cursor, const uint64_t *keys, int32_t *numbers,
     uint64_t *hashes, size_t capacity) {
@@ -49,12 +61,7 @@ size_t ls_filtered_lines(
     while (mask != 0) {
       size_t end = block + (size_t)__builtin_ctzll(mask) + 1;
       mask &= mask - 1;
-      uint32_t bit = ls_key_bit(bytes, count, start, end);
-      if (keys[bit >> 6] & (UINT64_C(1) << (bit & 63))) {
-        numbers[written] = line;
-        hashes[written] = ls_hash(bytes, count, start, end);
-        written++;
-      }
+      written += take_line(bytes, count, start, end, line, keys, numbers + written, hashes + written);
       start = end;
       line++;
       if (written == capacity) break;
@@ -64,12 +71,7 @@ size_t ls_filtered_lines(
   }
   // A last line without a newline.
   if (written < capacity && start < count && block >= count) {
-    uint32_t bit = ls_key_bit(bytes, count, start, count);
-    if (keys[bit >> 6] & (UINT64_C(1) << (bit & 63))) {
-      numbers[written] = line;
-      hashes[written] = ls_hash(bytes, count, start, count);
-      written++;
-    }
+    written += take_line(bytes, count, start, count, line, keys, numbers + written, hashes + written);
     start = count;
     line++;
   }
