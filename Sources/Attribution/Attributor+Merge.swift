@@ -10,9 +10,9 @@ extension Attributor {
     contributing commitFindings: [[Finding]]
   ) -> Attribution {
     var contributed: [(commit: ContributingCommit, findings: [Finding], note: LineAttribution?)] = []
-    for (contributing, own) in zip(change.contributing, commitFindings) {
+    for (contributing, marks) in zip(change.contributing, commitFindings) {
       let note = notes[contributing.commit.id].flatMap { $0.isEmpty ? nil : $0 }
-      let findings = own + (note.map(noteFindings) ?? [])
+      let findings = marks + (note.map(noteFindings) ?? [])
       contributed.append((contributing, findings, note))
     }
 

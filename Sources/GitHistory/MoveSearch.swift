@@ -78,8 +78,10 @@ struct LineKeys: Sendable {
   }
 
   func contains(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
-    let n = Int(ls_key_bit(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count, start, end))
-    return bits[n >> 6] & (1 << UInt64(n & 63)) != 0
+    withWords {
+      ls_keys_contain($0, bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count, start, end)
+        != 0
+    }
   }
 
   func withWords<R>(_ body: (UnsafePointer<UInt64>) -> R) -> R {

@@ -36,13 +36,18 @@ static inline uint64_t newlines_tail(const uint8_t *p, size_t n) {
   return mask;
 }
 
+/// Newline bits of the block at `block` and its width (64 bytes, or what is left before `count`).
+static inline uint64_t block_newlines(const uint8_t *bytes, size_t count, size_t block, size_t *width) {
+  *width = count - block < 64 ? count - block : 64;
+  return *width == 64 ? newlines64(bytes + block) : newlines_tail(bytes + block, *width);
+}
+
 /// Writes line `line` (`bytes[start..<end]`) to `number` and `hash` when its key bit is set; returns
 /// how many it wrote (0 or 1).
 static inline size_t take_line(
     const uint8_t *bytes, size_t count, size_t start, size_t end, int32_t line, const uint64_t *keys,
     int32_t *number, uint64_t *hash) {
-  uint32_t bit = ls_key_bit(bytes, count, start, end);
-  if (!(keys[bit >> 6] & (UINT64_C(1) << (bit & 63)))) return 0;
+  if (!ls_keys_contain(keys, bytes, count, start, end)) return 0;
   *number = line;
   *hash = ls_hash(bytes, count, start, end);
   return 1;
@@ -56,8 +61,8 @@ size_t ls_filtered_lines(
   int32_t line = cursor->line;
   size_t block = start;
   while (block < count && written < capacity) {
-    size_t width = count - block < 64 ? count - block : 64;
-    uint64_t mask = width == 64 ? newlines64(bytes + block) : newlines_tail(bytes + block, width);
+    size_t width;
+    uint64_t mask = block_newlines(bytes, count, block, &width);
     while (mask != 0) {
       size_t end = block + (size_t)__builtin_ctzll(mask) + 1;
       mask &= mask - 1;
@@ -81,10 +86,11 @@ size_t ls_filtered_lines(
 }
 
 size_t ls_skip_lines(const uint8_t *bytes, size_t count, size_t from, size_t lines) {
+  if (lines == 0) return from < count ? from : count;
   size_t block = from;
-  while (lines > 0 && block < count) {
-    size_t width = count - block < 64 ? count - block : 64;
-    uint64_t mask = width == 64 ? newlines64(bytes + block) : newlines_tail(bytes + block, width);
+  while (block < count) {
+    size_t width;
+    uint64_t mask = block_newlines(bytes, count, block, &width);
     size_t found = (size_t)__builtin_popcountll(mask);
     if (found < lines) {
       lines -= found;
@@ -94,5 +100,5 @@ size_t ls_skip_lines(const uint8_t *bytes, size_t count, size_t from, size_t lin
     while (--lines > 0) mask &= mask - 1;
     return block + (size_t)__builtin_ctzll(mask) + 1;
   }
-  return lines == 0 ? (from < count ? block : count) : count;
+  return count;
 }

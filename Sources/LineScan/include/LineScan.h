@@ -55,6 +55,13 @@ static inline uint32_t ls_key_bit(const uint8_t *bytes, size_t count, size_t sta
   return (uint32_t)((mixed >> 40) % (LS_KEY_WORDS * 64));
 }
 
+/// Whether the filter `keys` (`LS_KEY_WORDS` words) holds the key of line `bytes[start..<end]`.
+static inline int ls_keys_contain(
+    const uint64_t *keys, const uint8_t *bytes, size_t count, size_t start, size_t end) {
+  uint32_t bit = ls_key_bit(bytes, count, start, end);
+  return (keys[bit >> 6] >> (bit & 63)) & 1;
+}
+
 /// Where a scan stopped: the offset of the next line and its 0-based number.
 typedef struct {
   size_t offset;
