@@ -159,10 +159,11 @@ extension DiffReader {
   /// A nil id stands for no file (an added or deleted one).
   /// `inspect` sees both blobs and the hunks while the blobs are still loaded (the move search reads them).
   func blobHunks(
-    old: OID?, new: OID?, path: String,
+    old: OID?, new: OID?, path: String, oldPath: String? = nil,
     inspect: ((_ old: OpaquePointer?, _ new: OpaquePointer?, _ hunks: [Hunk], _ binary: Bool) -> Void)? = nil
   ) -> (hunks: [Hunk], binary: Bool, missing: Bool) {
-    let known = old.flatMap { old in new.flatMap { memo?.hunks(old: old, new: $0, path: path) } }
+    let key = Self.memoKey(path: path, oldPath: oldPath)
+    let known = old.flatMap { old in new.flatMap { memo?.hunks(old: old, new: $0, path: key) } }
     if let known, inspect == nil { return (known.hunks, known.binary, false) }
     var oldBlob: OpaquePointer?
     var newBlob: OpaquePointer?
@@ -187,9 +188,10 @@ extension DiffReader {
     let collector = HunkCollector()
     var options = Self.zeroContextOptions()
     let code = withExtendedLifetime(collector) {
-      path.withCString { cPath in
+      withDiffInputs(old: oldBlob, new: newBlob, path: path, oldPath: oldPath) {
+        oldBlob, newBlob, oldName, newName in
         git_diff_blobs(
-          oldBlob, cPath, newBlob, cPath, &options, nil,
+          oldBlob, oldName, newBlob, newName, &options, nil,
           { _, _, payload in
             Unmanaged<HunkCollector>.fromOpaque(payload!).takeUnretainedValue().binary = true
             return 0
@@ -210,7 +212,7 @@ extension DiffReader {
       return ([], false, true)
     }
     if let memo, let old, let new {
-      memo.remember(old: old, new: new, path: path, hunks: collector.hunks, binary: collector.binary)
+      memo.remember(old: old, new: new, path: key, hunks: collector.hunks, binary: collector.binary)
     }
     inspect?(oldBlob, newBlob, collector.hunks, collector.binary)
     return (collector.hunks, collector.binary, false)

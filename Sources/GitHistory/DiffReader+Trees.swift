@@ -42,32 +42,43 @@ extension DiffReader {
         files.append(file)
         continue
       }
-      if options.detail >= .hunks {
-        try patchFromBlobs(
-          &file, old: change.old?.id, new: change.new?.id, path: change.path, gatherer: gatherer)
-      } else {
-        let described = file
-        let (hunks, binary, missing) = blobHunks(old: change.old?.id, new: change.new?.id, path: change.path)
-        {
-          old, new, hunks, binary in
-          guard let gatherer, !binary else { return }
-          var seen = described
-          seen.hunks = hunks
-          gatherer.add(seen, old: old, new: new)
-        }
-        file.isMissing = missing
-        file.isBinary = binary && !missing
-        if !binary, !missing {
-          for hunk in hunks {
-            file.linesAdded += hunk.newCount
-            file.linesDeleted += hunk.oldCount
-          }
-          if options.detail == .positions { file.hunks = hunks }
-        }
-      }
+      try diffBlobs(&file, old: change.old?.id, new: change.new?.id, gatherer: gatherer)
       files.append(file)
     }
     return files
+  }
+
+  /// Diffs one described file's blob pair (a nil id: no blob on that side) at the options' detail, and
+  /// hands it to the move search while its blobs are loaded.
+  func diffBlobs(_ file: inout FileDiff, old: OID?, new: OID?, gatherer: MoveGatherer?) throws(GitError) {
+    let path = file.newPath ?? file.oldPath ?? ""
+    let oldPath = file.oldPath.flatMap { $0 == path ? nil : $0 }
+    if options.detail >= .hunks {
+      try patchFromBlobs(&file, old: old, new: new, path: path, oldPath: oldPath, gatherer: gatherer)
+      return
+    }
+    let described = file
+    let (hunks, binary, missing) = blobHunks(old: old, new: new, path: path, oldPath: oldPath) {
+      old, new, hunks, binary in
+      guard let gatherer, !binary else { return }
+      var seen = described
+      seen.hunks = hunks
+      gatherer.add(seen, old: old, new: new)
+    }
+    file.isMissing = missing
+    file.isBinary = binary && !missing
+    if !binary, !missing {
+      for hunk in hunks {
+        file.linesAdded += hunk.newCount
+        file.linesDeleted += hunk.oldCount
+      }
+      if options.detail == .positions { file.hunks = hunks }
+    }
+  }
+
+  /// The memo's key for a pair: the path, or both paths of a rename (their attributes may differ).
+  static func memoKey(path: String, oldPath: String?) -> String {
+    oldPath.map { $0 + "\u{0}" + path } ?? path
   }
 
   /// libgit2 orders deltas by path, byte by byte.
@@ -77,8 +88,9 @@ extension DiffReader {
 
   /// Counts and (at `.hunks` detail and above) line hashes from a blob-to-blob patch.
   private func patchFromBlobs(
-    _ file: inout FileDiff, old: OID?, new: OID?, path: String, gatherer: MoveGatherer?
+    _ file: inout FileDiff, old: OID?, new: OID?, path: String, oldPath: String?, gatherer: MoveGatherer?
   ) throws(GitError) {
+    let key = Self.memoKey(path: path, oldPath: oldPath)
     var oldBlob: OpaquePointer?
     var newBlob: OpaquePointer?
     defer {
@@ -98,7 +110,7 @@ extension DiffReader {
       if blob == 0 { oldBlob = found } else { newBlob = found }
     }
     if let memo, let old, let new, let oldBlob, let newBlob,
-      let known = memo.hunks(old: old, new: new, path: path)
+      let known = memo.hunks(old: old, new: new, path: key)
     {
       if known.binary {
         file.isBinary = true
@@ -116,12 +128,15 @@ extension DiffReader {
     var diffOptions = Self.zeroContextOptions()
     var patch: OpaquePointer?
     try check(
-      git_patch_from_blobs(&patch, oldBlob, path, newBlob, path, &diffOptions), "git_patch_from_blobs")
+      withDiffInputs(old: oldBlob, new: newBlob, path: path, oldPath: oldPath) {
+        oldBlob, newBlob, oldName, newName in
+        git_patch_from_blobs(&patch, oldBlob, oldName, newBlob, newName, &diffOptions)
+      }, "git_patch_from_blobs")
     defer { git_patch_free(patch) }
     guard let patch else { return }
     try fill(&file, from: patch)
     if let memo, let old, let new {
-      memo.remember(old: old, new: new, path: path, hunks: file.hunks, binary: file.isBinary)
+      memo.remember(old: old, new: new, path: key, hunks: file.hunks, binary: file.isBinary)
     }
     gatherer?.add(file, old: oldBlob, new: newBlob)
   }

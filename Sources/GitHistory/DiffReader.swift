@@ -58,6 +58,18 @@ struct DiffReader {
       skipped = try findRenames(in: diff!)
     }
     let count = git_diff_num_deltas(diff)
+    if let pairs = blobPairs(diff!, count: count) {
+      var files: [FileDiff] = []
+      files.reserveCapacity(count)
+      for pair in pairs {
+        var file = pair.file
+        if !options.diffsOnlyFollowed || options.movesFollow?(file.path) ?? true {
+          try diffBlobs(&file, old: pair.old, new: pair.new, gatherer: gatherer)
+        }
+        files.append(file)
+      }
+      return Result(files: files, renameDetectionSkipped: skipped)
+    }
     var files: [FileDiff]
     if options.detail <= .positions, let counted = streamedStats(diff!, count: count) {
       files = counted
@@ -70,6 +82,25 @@ struct DiffReader {
     }
     if let gatherer { gather(files, from: diff!, into: gatherer) }
     return Result(files: files, renameDetectionSkipped: skipped)
+  }
+
+  /// Each delta with the blob ids to diff, so renames are diffed like every other pair (git's tail cut,
+  /// the hunk memo); nil when a delta needs libgit2's own patch (a type change, a submodule).
+  private func blobPairs(_ diff: OpaquePointer, count: Int) -> [(file: FileDiff, old: OID?, new: OID?)]? {
+    var pairs: [(file: FileDiff, old: OID?, new: OID?)] = []
+    pairs.reserveCapacity(count)
+    for index in 0..<count {
+      let delta = git_diff_get_delta(diff, index)!.pointee
+      guard delta.status != GIT_DELTA_TYPECHANGE else { return nil }
+      let file = Self.describe(delta)
+      let hasOld = file.kind != .added
+      let hasNew = file.kind != .deleted
+      guard !hasOld || Self.isBlobMode(delta.old_file.mode), !hasNew || Self.isBlobMode(delta.new_file.mode)
+      else { return nil }
+      pairs.append(
+        (file, hasOld ? OID(delta.old_file.id) : nil, hasNew ? OID(delta.new_file.id) : nil))
+    }
+    return pairs
   }
 
   /// Line counts from hunk headers alone, streamed by `git_diff_foreach` so no patch lines are stored.

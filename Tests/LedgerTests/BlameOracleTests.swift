@@ -65,4 +65,26 @@ final class BlameOracleTests: XCTestCase {
       }
     }
   }
+
+  /// Where an edit could sit anywhere in a run of equal lines, the line git blame credits depends on
+  /// git cutting the files' common tail before it diffs; the ledger must credit (and kill) the same ones.
+  func testEditsInARunOfEqualLinesBeforeALongTailFollowGitBlame() throws {
+    let repo = try FixtureRepo()
+    let tail = (0..<60).map { "closing line \($0) of the file, long enough to fill a block\n" }.joined()
+    let run = String(repeating: "a\n", count: 600)
+    try repo.write("f.txt", "start\n" + run + tail)
+    try repo.commit("one", day: 1)
+    try repo.write("f.txt", "start\n" + run + "a\n" + tail)
+    let inserted = try repo.commit("two", author: .bob, day: 2)
+    try repo.write("f.txt", "start\n" + run.dropFirst(4) + "b\n" + tail)
+    try repo.commit("three", day: 3)
+    for rev in ["HEAD~1", "HEAD"] {
+      let expected = try blame(repo, "f.txt", at: rev)
+      let run = try LedgerRun(repo, keep: [rev])
+      let lines = try XCTUnwrap(run.ledger.lines(at: try run.position(of: rev, in: repo))?["f.txt"])
+      XCTAssertEqual(lines.map { run.sha(at: $0.origin) }, expected, rev)
+    }
+    let credited = try blame(repo, "f.txt", at: "HEAD~1").firstIndex(of: inserted)
+    XCTAssertLessThan(try XCTUnwrap(credited), 590, "git puts the new line above the end of the run")
+  }
 }
