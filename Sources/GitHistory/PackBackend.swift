@@ -4,13 +4,11 @@ import Foundation
 /// Puts a `PackStore` in front of libgit2's own object backends for one repository handle, so every read
 /// (commits, trees, the blobs diffs load) goes through the store's cache first.
 ///
-/// The backend is libgit2's public extension point for object databases: a `git_odb_backend` whose
-/// callbacks answer read, read_header and exists. Anything the store does not hold is answered "not
-/// found", and libgit2 asks its loose and packed backends next, as before.
+/// Anything the store does not hold is answered "not found", and libgit2 asks its loose and packed
+/// backends next, as before.
 enum PackBackend {
   /// libgit2 gives its loose and packed backends priorities 1 and 2 and asks the highest first.
   private static let priority: Int32 = 10
-  private static let stateOffset = MemoryLayout<git_odb_backend>.stride
 
   /// Cache size: git's own delta-base cache is 96 MiB; `OUTCOMES_PACK_CACHE_MB` overrides it and 0
   /// turns the reader off (libgit2 reads everything, as before).
@@ -26,63 +24,33 @@ enum PackBackend {
     guard let store = PackStore.shared(packDirectory: directory + "objects/pack", limit: cacheLimit) else {
       return
     }
-    var odb: OpaquePointer?
-    guard git_repository_odb(&odb, repository) == 0 else {
-      git_error_clear()
-      return
-    }
-    defer { git_odb_free(odb) }
-
-    let memory = UnsafeMutableRawPointer.allocate(
-      byteCount: stateOffset + MemoryLayout<UnsafeMutableRawPointer>.size, alignment: 16)
-    let backend = memory.bindMemory(to: git_odb_backend.self, capacity: 1)
-    backend.initialize(to: git_odb_backend())
-    git_odb_init_backend(backend, UInt32(GIT_ODB_BACKEND_VERSION))
-    memory.storeBytes(
-      of: Unmanaged.passRetained(store).toOpaque(), toByteOffset: stateOffset,
-      as: UnsafeMutableRawPointer.self)
-    backend.pointee.read = { data, length, type, backend, oid in
-      guard let backend, let oid, let object = PackBackend.store(of: backend).read(oid) else {
-        return GIT_ENOTFOUND.rawValue
+    _ = ObjectBackend.add(owner: store, to: repository, priority: priority) { backend in
+      backend.pointee.read = { data, length, type, backend, oid in
+        guard let backend, let oid, let object = PackBackend.store(of: backend).read(oid) else {
+          return GIT_ENOTFOUND.rawValue
+        }
+        guard let buffer = object.libgit2Buffer() else { return -1 }
+        data?.pointee = buffer
+        length?.pointee = object.bytes.count
+        type?.pointee = object.type
+        return 0
       }
-      guard let buffer = object.libgit2Buffer() else { return -1 }
-      data?.pointee = buffer
-      length?.pointee = object.bytes.count
-      type?.pointee = object.type
-      return 0
-    }
-    backend.pointee.read_header = { length, type, backend, oid in
-      guard let backend, let oid, let object = PackBackend.store(of: backend).read(oid) else {
-        return GIT_ENOTFOUND.rawValue
+      backend.pointee.read_header = { length, type, backend, oid in
+        guard let backend, let oid, let object = PackBackend.store(of: backend).read(oid) else {
+          return GIT_ENOTFOUND.rawValue
+        }
+        length?.pointee = object.bytes.count
+        type?.pointee = object.type
+        return 0
       }
-      length?.pointee = object.bytes.count
-      type?.pointee = object.type
-      return 0
-    }
-    backend.pointee.exists = { backend, oid in
-      guard let backend, let oid else { return 0 }
-      return PackBackend.store(of: backend).contains(oid) ? 1 : 0
-    }
-    // libgit2's packed backend lists the same objects; listing them here too would repeat each one.
-    backend.pointee.foreach = { _, _, _ in 0 }
-    backend.pointee.free = { backend in
-      guard let backend else { return }
-      let memory = UnsafeMutableRawPointer(backend)
-      Unmanaged<PackStore>.fromOpaque(
-        memory.load(fromByteOffset: PackBackend.stateOffset, as: UnsafeMutableRawPointer.self)
-      ).release()
-      backend.deinitialize(count: 1)
-      memory.deallocate()
-    }
-    if git_odb_add_backend(odb, backend, priority) != 0 {
-      git_error_clear()
-      backend.pointee.free(backend)
+      backend.pointee.exists = { backend, oid in
+        guard let backend, let oid else { return 0 }
+        return PackBackend.store(of: backend).contains(oid) ? 1 : 0
+      }
     }
   }
 
   private static func store(of backend: UnsafeMutablePointer<git_odb_backend>) -> PackStore {
-    Unmanaged<PackStore>.fromOpaque(
-      UnsafeMutableRawPointer(backend).load(fromByteOffset: stateOffset, as: UnsafeMutableRawPointer.self)
-    ).takeUnretainedValue()
+    ObjectBackend.owner(of: backend, as: PackStore.self)
   }
 }

@@ -21,7 +21,8 @@ final class TrimmedBlobs {
   private static let mark: [UInt8] = Array("outcomes-cut".utf8)
 
   private let repository: OpaquePointer
-  private var attached = false
+  /// nil until the backend is first needed; false when libgit2 would not take it (pairs are then whole).
+  private var attached: Bool?
   private var serial: UInt64 = 0
   /// The bytes the backend should serve, only while `blob(_:)` runs.
   private var pending: (serial: UInt64, bytes: UnsafeRawBufferPointer)?
@@ -89,75 +90,45 @@ final class TrimmedBlobs {
     }
   }
 
-  private static let stateOffset = MemoryLayout<git_odb_backend>.stride
   /// Above `PackBackend`, so made-up ids never reach a pack index; a real id costs one 12-byte compare.
   private static let priority: Int32 = 11
 
   /// Adds the backend to the handle's object database on first use.
   private func attach() -> Bool {
-    if attached { return true }
-    var odb: OpaquePointer?
-    guard git_repository_odb(&odb, repository) == 0 else {
-      git_error_clear()
-      return false
-    }
-    defer { git_odb_free(odb) }
-    let memory = UnsafeMutableRawPointer.allocate(
-      byteCount: Self.stateOffset + MemoryLayout<UnsafeMutableRawPointer>.size, alignment: 16)
-    let backend = memory.bindMemory(to: git_odb_backend.self, capacity: 1)
-    backend.initialize(to: git_odb_backend())
-    git_odb_init_backend(backend, UInt32(GIT_ODB_BACKEND_VERSION))
-    memory.storeBytes(
-      of: Unmanaged.passRetained(self).toOpaque(), toByteOffset: Self.stateOffset,
-      as: UnsafeMutableRawPointer.self)
-    backend.pointee.read = { data, length, type, backend, oid in
-      guard let backend, let oid, let bytes = TrimmedBlobs.owner(of: backend).served(oid) else {
-        return GIT_ENOTFOUND.rawValue
+    if let attached { return attached }
+    let added = ObjectBackend.add(owner: self, to: repository, priority: Self.priority) { backend in
+      backend.pointee.read = { data, length, type, backend, oid in
+        guard let backend, let oid, let bytes = TrimmedBlobs.owner(of: backend).served(oid) else {
+          return GIT_ENOTFOUND.rawValue
+        }
+        // One spare NUL byte, as libgit2's own readers leave after every object.
+        guard let buffer = git_odb_backend_data_alloc(backend, bytes.count + 1) else { return -1 }
+        if let base = bytes.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) }
+        buffer.storeBytes(of: 0, toByteOffset: bytes.count, as: UInt8.self)
+        data?.pointee = buffer
+        length?.pointee = bytes.count
+        type?.pointee = GIT_OBJECT_BLOB
+        return 0
       }
-      // One spare NUL byte, as libgit2's own readers leave after every object.
-      guard let buffer = git_odb_backend_data_alloc(backend, bytes.count + 1) else { return -1 }
-      if let base = bytes.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) }
-      buffer.storeBytes(of: 0, toByteOffset: bytes.count, as: UInt8.self)
-      data?.pointee = buffer
-      length?.pointee = bytes.count
-      type?.pointee = GIT_OBJECT_BLOB
-      return 0
-    }
-    backend.pointee.read_header = { length, type, backend, oid in
-      guard let backend, let oid, let bytes = TrimmedBlobs.owner(of: backend).served(oid) else {
-        return GIT_ENOTFOUND.rawValue
+      backend.pointee.read_header = { length, type, backend, oid in
+        guard let backend, let oid, let bytes = TrimmedBlobs.owner(of: backend).served(oid) else {
+          return GIT_ENOTFOUND.rawValue
+        }
+        length?.pointee = bytes.count
+        type?.pointee = GIT_OBJECT_BLOB
+        return 0
       }
-      length?.pointee = bytes.count
-      type?.pointee = GIT_OBJECT_BLOB
-      return 0
+      backend.pointee.exists = { backend, oid in
+        guard let backend, let oid else { return 0 }
+        return TrimmedBlobs.owner(of: backend).served(oid) == nil ? 0 : 1
+      }
     }
-    backend.pointee.exists = { backend, oid in
-      guard let backend, let oid else { return 0 }
-      return TrimmedBlobs.owner(of: backend).served(oid) == nil ? 0 : 1
-    }
-    backend.pointee.foreach = { _, _, _ in 0 }
-    backend.pointee.free = { backend in
-      guard let backend else { return }
-      Unmanaged<TrimmedBlobs>.fromOpaque(
-        UnsafeRawPointer(backend).load(
-          fromByteOffset: TrimmedBlobs.stateOffset, as: UnsafeMutableRawPointer.self)
-      ).release()
-      backend.deinitialize(count: 1)
-      UnsafeMutableRawPointer(backend).deallocate()
-    }
-    guard git_odb_add_backend(odb, backend, Self.priority) == 0 else {
-      git_error_clear()
-      backend.pointee.free(backend)
-      return false
-    }
-    attached = true
-    return true
+    attached = added
+    return added
   }
 
   private static func owner(of backend: UnsafeMutablePointer<git_odb_backend>) -> TrimmedBlobs {
-    Unmanaged<TrimmedBlobs>.fromOpaque(
-      UnsafeRawPointer(backend).load(fromByteOffset: stateOffset, as: UnsafeMutableRawPointer.self)
-    ).takeUnretainedValue()
+    ObjectBackend.owner(of: backend, as: TrimmedBlobs.self)
   }
 }
 
