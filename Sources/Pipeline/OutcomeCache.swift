@@ -17,9 +17,9 @@ public enum CacheMode: Sendable {
 
 /// The version the cache records: a new release may mine or attribute differently, so it rebuilds.
 /// Raise it whenever the same history gives other rows (0.1.1: side merges hand taken files over whole;
-/// moves cancel each death once).
+/// moves cancel each death once; 0.1.2: diffs cut the common tail as git's blame does).
 public enum PipelineVersion {
-  public static let current = "0.1.1"
+  public static let current = "0.1.2"
 }
 
 /// The cache as a session found it: the earlier run's plan, and why its contents cannot be used if so.
