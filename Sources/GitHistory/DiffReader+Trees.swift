@@ -2,6 +2,9 @@ internal import Clibgit2
 import OutcomeModel
 
 extension DiffReader {
+  /// A file as described before its content is read, with the blob ids to diff (nil: no blob that side).
+  typealias BlobPair = (file: FileDiff, old: OID?, new: OID?)
+
   /// One changed blob between two trees, found without libgit2's diff machinery.
   struct ChangedBlob {
     var path: String
@@ -34,15 +37,21 @@ extension DiffReader {
 
   /// The diff of `changes` blob by blob, in libgit2's delta order, with the detail the options ask for.
   func blobDiffs(_ changes: [ChangedBlob], gatherer: MoveGatherer? = nil) throws(GitError) -> [FileDiff] {
+    try diffPairs(
+      changes.sorted(by: { Self.pathOrder($0.path, $1.path) }).map { ($0.described, $0.old?.id, $0.new?.id) },
+      gatherer: gatherer)
+  }
+
+  /// Each described file diffed from its blob ids, except (for commits off the mainline) files the
+  /// ledger does not follow, which keep only their description.
+  func diffPairs(_ pairs: [BlobPair], gatherer: MoveGatherer?) throws(GitError) -> [FileDiff] {
     var files: [FileDiff] = []
-    files.reserveCapacity(changes.count)
-    for change in changes.sorted(by: { Self.pathOrder($0.path, $1.path) }) {
-      var file = change.described
-      if options.diffsOnlyFollowed, let follows = options.movesFollow, !follows(change.path) {
-        files.append(file)
-        continue
+    files.reserveCapacity(pairs.count)
+    for pair in pairs {
+      var file = pair.file
+      if !options.diffsOnlyFollowed || options.movesFollow?(file.path) ?? true {
+        try diffBlobs(&file, old: pair.old, new: pair.new, gatherer: gatherer)
       }
-      try diffBlobs(&file, old: change.old?.id, new: change.new?.id, gatherer: gatherer)
       files.append(file)
     }
     return files

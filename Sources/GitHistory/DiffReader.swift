@@ -59,16 +59,7 @@ struct DiffReader {
     }
     let count = git_diff_num_deltas(diff)
     if let pairs = blobPairs(diff!, count: count) {
-      var files: [FileDiff] = []
-      files.reserveCapacity(count)
-      for pair in pairs {
-        var file = pair.file
-        if !options.diffsOnlyFollowed || options.movesFollow?(file.path) ?? true {
-          try diffBlobs(&file, old: pair.old, new: pair.new, gatherer: gatherer)
-        }
-        files.append(file)
-      }
-      return Result(files: files, renameDetectionSkipped: skipped)
+      return Result(files: try diffPairs(pairs, gatherer: gatherer), renameDetectionSkipped: skipped)
     }
     var files: [FileDiff]
     if options.detail <= .positions, let counted = streamedStats(diff!, count: count) {
@@ -86,8 +77,8 @@ struct DiffReader {
 
   /// Each delta with the blob ids to diff, so renames are diffed like every other pair (git's tail cut,
   /// the hunk memo); nil when a delta needs libgit2's own patch (a type change, a submodule).
-  private func blobPairs(_ diff: OpaquePointer, count: Int) -> [(file: FileDiff, old: OID?, new: OID?)]? {
-    var pairs: [(file: FileDiff, old: OID?, new: OID?)] = []
+  private func blobPairs(_ diff: OpaquePointer, count: Int) -> [BlobPair]? {
+    var pairs: [BlobPair] = []
     pairs.reserveCapacity(count)
     for index in 0..<count {
       let delta = git_diff_get_delta(diff, index)!.pointee

@@ -244,13 +244,17 @@ final class PackObjectData: @unchecked Sendable {
   /// A buffer for libgit2 to free with the object it makes, handed out once: this one when it was
   /// allocated for libgit2, else a copy (a cached object stays the cache's); nil when memory runs out.
   func libgit2Buffer() -> UnsafeMutableRawPointer? {
-    guard forLibgit2 else {
-      guard let copy = PackObjectData(count: bytes.count, forLibgit2: true) else { return nil }
-      copy.bytes.copyMemory(from: UnsafeRawBufferPointer(bytes))
-      return copy.libgit2Buffer()
-    }
+    guard forLibgit2 else { return Self.libgit2Copy(of: UnsafeRawBufferPointer(bytes)) }
     defer { storage = nil }
     return storage
+  }
+
+  /// `bytes` in a new buffer libgit2 may take as an object's own (with the spare NUL); nil when memory
+  /// runs out.
+  static func libgit2Copy(of bytes: UnsafeRawBufferPointer) -> UnsafeMutableRawPointer? {
+    guard let copy = PackObjectData(count: bytes.count, forLibgit2: true) else { return nil }
+    copy.bytes.copyMemory(from: bytes)
+    return copy.libgit2Buffer()
   }
 
   deinit {

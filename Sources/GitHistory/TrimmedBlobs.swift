@@ -101,10 +101,7 @@ final class TrimmedBlobs {
         guard let backend, let oid, let bytes = TrimmedBlobs.owner(of: backend).served(oid) else {
           return GIT_ENOTFOUND.rawValue
         }
-        // One spare NUL byte, as libgit2's own readers leave after every object.
-        guard let buffer = git_odb_backend_data_alloc(backend, bytes.count + 1) else { return -1 }
-        if let base = bytes.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) }
-        buffer.storeBytes(of: 0, toByteOffset: bytes.count, as: UInt8.self)
+        guard let buffer = PackObjectData.libgit2Copy(of: bytes) else { return -1 }
         data?.pointee = buffer
         length?.pointee = bytes.count
         type?.pointee = GIT_OBJECT_BLOB

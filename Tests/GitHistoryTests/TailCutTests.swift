@@ -6,10 +6,8 @@ import XCTest
 /// Blob diffs drop the two files' common tail the way git does before a zero-context diff, so hunks
 /// where an edit could sit in several places are the ones `git diff -U0` (and so `git blame`) shows.
 final class TailCutTests: XCTestCase {
-  /// Sixty distinct lines, about 3.5 KiB: enough for git to cut whole 1 KiB blocks.
-  private static let tail = (0..<60).map { "closing line \($0) of the file, long enough to fill a block\n" }
-    .joined()
-  private static let run = String(repeating: "a\n", count: 600)
+  private static let tail = TailCutText.tail
+  private static let run = TailCutText.run
 
   func testHunksEqualGitZeroContextDiff() throws {
     let repo = try FixtureRepo()

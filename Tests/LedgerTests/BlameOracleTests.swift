@@ -70,8 +70,8 @@ final class BlameOracleTests: XCTestCase {
   /// git cutting the files' common tail before it diffs; the ledger must credit (and kill) the same ones.
   func testEditsInARunOfEqualLinesBeforeALongTailFollowGitBlame() throws {
     let repo = try FixtureRepo()
-    let tail = (0..<60).map { "closing line \($0) of the file, long enough to fill a block\n" }.joined()
-    let run = String(repeating: "a\n", count: 600)
+    let tail = TailCutText.tail
+    let run = TailCutText.run
     try repo.write("f.txt", "start\n" + run + tail)
     try repo.commit("one", day: 1)
     try repo.write("f.txt", "start\n" + run + "a\n" + tail)
